@@ -1,0 +1,3 @@
+module github.com/gatekit/okta
+
+go 1.25
