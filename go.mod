@@ -1,3 +1,8 @@
 module github.com/gatekit/okta
 
 go 1.25
+
+require (
+	github.com/stretchr/testify v1.12.1 // indirect
+	go.yaml.in/yaml/v3 v3.0.6 // indirect
+)

@@ -1,0 +1,439 @@
+// Package okta is a Go client for Okta's Application and API Token management
+// APIs.
+//
+// Build a Configuration, then an APIClient, and call the operations on its
+// ApplicationAPI and ApiTokenAPI:
+//
+//	cfg, err := okta.NewConfiguration(okta.WithOrgURL("https://dev-123456.okta.com"), okta.WithAPIToken(token))
+//	client := okta.NewAPIClient(cfg)
+//	app, _, err := client.ApplicationAPI.GetApplication(ctx, okta.GetApplicationRequest{AppID: id})
+//
+// Every operation takes a context and a request struct and returns a typed
+// result, a *Response and an error; list operations have an ...All sibling that
+// walks every page. Models are lossless: what Okta sends is what an update sends
+// back, including members this package does not know.
+package okta
+
+import (
+	"bytes"
+	"context"
+	"crypto/tls"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/url"
+	"runtime"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Version is this SDK's version, sent in the User-Agent header.
+const Version = "0.1.0"
+
+// APIClient talks to one Okta org. It is safe for concurrent use.
+type APIClient struct {
+	cfg       *Configuration
+	http      *http.Client // the configured client, copied, with credentials added per request
+	userAgent string
+
+	common service
+
+	ApiTokenAPI    *ApiTokenAPI    // API Token operations (/api/v1/api-tokens)
+	ApplicationAPI *ApplicationAPI // Application operations (/api/v1/apps)
+}
+
+type service struct{ client *APIClient }
+
+// ApiTokenAPI holds the API Token operations. Get it from APIClient.ApiTokenAPI.
+type ApiTokenAPI service
+
+// ApplicationAPI holds the Application operations. Get it from
+// APIClient.ApplicationAPI.
+type ApplicationAPI service
+
+// NewAPIClient returns a client for the org cfg names. It panics if cfg is nil:
+// build one with NewConfiguration.
+func NewAPIClient(cfg *Configuration) *APIClient {
+	if cfg == nil {
+		panic("okta: NewAPIClient needs a *Configuration from NewConfiguration")
+	}
+	c := &APIClient{cfg: cfg}
+	base := *cfg.httpClient // a copy: the caller's client is never modified
+	rt := base.Transport
+	if rt == nil {
+		rt = http.DefaultTransport
+	}
+	base.Transport = &authTransport{base: rt, origin: cfg.orgURL, authorization: "SSWS " + string(cfg.apiToken)}
+	c.http = &base
+	c.userAgent = fmt.Sprintf("okta-go/%s go/%s %s/%s", Version, strings.TrimPrefix(runtime.Version(), "go"), runtime.GOOS, runtime.GOARCH)
+	if cfg.userAgent != "" {
+		c.userAgent += " " + cfg.userAgent
+	}
+	c.common.client = c
+	c.ApiTokenAPI = (*ApiTokenAPI)(&c.common)
+	c.ApplicationAPI = (*ApplicationAPI)(&c.common)
+	return c
+}
+
+// Configuration returns the configuration the client was built with.
+func (c *APIClient) Configuration() *Configuration { return c.cfg }
+
+// String describes the client without its secrets.
+func (c *APIClient) String() string { return "okta.APIClient{" + c.cfg.String() + "}" }
+
+// Format prints the client as String does, for every verb.
+func (c *APIClient) Format(f fmt.State, verb rune) { fmt.Fprint(f, c.String()) }
+
+// defaultHTTPClient is the client used when none is configured: TLS 1.2 at
+// least, and enough idle connections for a busy service.
+func defaultHTTPClient() *http.Client {
+	t := http.DefaultTransport.(*http.Transport).Clone()
+	t.TLSClientConfig = &tls.Config{MinVersion: tls.VersionTLS12}
+	t.MaxIdleConns = 256
+	t.MaxIdleConnsPerHost = 128
+	return &http.Client{Transport: t}
+}
+
+// authTransport adds the credentials to requests for the org's origin and to no
+// others: a redirect or a link to another scheme, host or port goes out without
+// them, whatever the wrapped client's own redirect rules are.
+type authTransport struct {
+	base          http.RoundTripper
+	origin        *url.URL
+	authorization string
+}
+
+func (t *authTransport) RoundTrip(req *http.Request) (*http.Response, error) {
+	r := req.Clone(req.Context())
+	if sameOrigin(req.URL, t.origin) {
+		r.Header.Set("Authorization", t.authorization)
+	} else {
+		r.Header.Del("Authorization")
+	}
+	return t.base.RoundTrip(r)
+}
+
+// sameOrigin reports whether u has the scheme, host and port of origin.
+func sameOrigin(u, origin *url.URL) bool {
+	return strings.EqualFold(u.Scheme, origin.Scheme) && strings.EqualFold(hostPort(u), hostPort(origin))
+}
+
+func hostPort(u *url.URL) string {
+	if u.Port() != "" {
+		return u.Host
+	}
+	switch strings.ToLower(u.Scheme) {
+	case "https":
+		return u.Host + ":443"
+	case "http":
+		return u.Host + ":80"
+	}
+	return u.Host
+}
+
+// Response is an Okta response: the *http.Response (its body already read and
+// closed) and what Okta says in its headers.
+type Response struct {
+	*http.Response
+	RequestID string    // X-Okta-Request-Id
+	NextAfter string    // the after cursor of the next page; "" on the last page
+	RateLimit RateLimit // X-Rate-Limit-Limit, -Remaining and -Reset
+
+	next *url.URL // the rel="next" link, resolved against the request URL
+}
+
+func newResponse(r *http.Response) *Response {
+	resp := &Response{Response: r, RequestID: r.Header.Get("X-Okta-Request-Id"), RateLimit: parseRateLimit(r.Header)}
+	if links := r.Header.Values("Link"); len(links) > 0 {
+		if next := nextLink(links, r.Request.URL); next != nil {
+			resp.next = next
+			resp.NextAfter = next.Query().Get("after")
+		}
+	}
+	return resp
+}
+
+// call is one operation's request, as its method describes it. The transport
+// does everything else.
+type call struct {
+	op     string      // operationId, for errors and logs
+	method string      // HTTP method
+	path   string      // path template, such as /api/v1/apps/{appId}
+	params []string    // path parameter values, in template order
+	query  url.Values  // query parameters that are set
+	header http.Header // extra request headers
+	json   any         // request body, encoded as JSON; nil for none
+	body   []byte      // a non-JSON request body, sent with contentType
+	ctype  string      // Content-Type of body
+	next   *url.URL    // a next-page link to request instead of path and query
+}
+
+// doJSON sends cl and decodes a JSON result.
+func doJSON[T any](ctx context.Context, c *APIClient, cl call) (*T, *Response, error) {
+	out := new(T)
+	resp, err := c.do(ctx, &cl, out)
+	if err != nil {
+		return nil, resp, err
+	}
+	return out, resp, nil
+}
+
+// doList sends cl and decodes one page of a list.
+func doList[T any](ctx context.Context, c *APIClient, cl call) ([]T, *Response, error) {
+	var out []T
+	resp, err := c.do(ctx, &cl, &out)
+	if err != nil {
+		return nil, resp, err
+	}
+	if out == nil {
+		out = []T{}
+	}
+	return out, resp, nil
+}
+
+// doEmpty sends cl and ignores the body of its success.
+func doEmpty(ctx context.Context, c *APIClient, cl call) (*Response, error) {
+	return c.do(ctx, &cl, nil)
+}
+
+// maxResultBody bounds how much of a successful response is read: far above
+// Okta's largest page (200 apps of a few KiB each).
+const maxResultBody = 64 << 20
+
+// do sends cl, retrying 429s, and decodes a 2xx body into out when out is not
+// nil. A non-2xx answer is an *Error.
+func (c *APIClient) do(ctx context.Context, cl *call, out any) (*Response, error) {
+	target, path, err := c.target(cl)
+	if err != nil {
+		return nil, err
+	}
+	var body []byte
+	ctype := cl.ctype
+	if cl.json != nil {
+		if body, err = marshal(cl.json); err != nil {
+			return nil, fmt.Errorf("okta: %s: encoding the request body: %w", cl.op, err)
+		}
+		ctype = "application/json"
+	} else if cl.body != nil {
+		body = cl.body
+	}
+
+	var retryFor string
+	for attempt := 0; ; attempt++ {
+		req, err := http.NewRequestWithContext(ctx, cl.method, target, bodyReader(body))
+		if err != nil {
+			return nil, fmt.Errorf("okta: %s: %w", cl.op, err)
+		}
+		req.Header.Set("Accept", "application/json")
+		req.Header.Set("User-Agent", c.userAgent)
+		if body != nil {
+			req.Header.Set("Content-Type", ctype)
+		}
+		for k, vs := range cl.header {
+			req.Header[k] = vs
+		}
+		if attempt > 0 {
+			req.Header.Set("X-Okta-Retry-For", retryFor)
+			req.Header.Set("X-Okta-Retry-Count", strconv.Itoa(attempt))
+		}
+
+		start := time.Now()
+		hresp, err := c.http.Do(req)
+		if err != nil {
+			c.log(ctx, cl, path, attempt, 0, "", time.Since(start), 0, err)
+			if ctx.Err() != nil {
+				return nil, fmt.Errorf("okta: %s %s: %w", cl.method, path, ctx.Err())
+			}
+			return nil, fmt.Errorf("okta: %s %s: %w", cl.method, path, stripURL(err))
+		}
+		resp := newResponse(hresp)
+		ok := hresp.StatusCode >= 200 && hresp.StatusCode < 300
+		limit := int64(maxErrorBody)
+		if ok {
+			limit = maxResultBody
+		}
+		data, rerr := readBody(hresp, limit)
+		if rerr != nil {
+			c.log(ctx, cl, path, attempt, hresp.StatusCode, resp.RequestID, time.Since(start), 0, rerr)
+			return resp, fmt.Errorf("okta: %s %s: reading the response: %w", cl.method, path, rerr)
+		}
+		if ok {
+			c.log(ctx, cl, path, attempt, hresp.StatusCode, resp.RequestID, time.Since(start), 0, nil)
+			if out == nil {
+				return resp, nil
+			}
+			if len(bytes.TrimSpace(data)) == 0 {
+				e := newError(cl.method, path, resp, data)
+				e.ErrorSummary = "the response has no body; a " + fmt.Sprintf("%T", out)[1:] + " was expected"
+				return resp, e
+			}
+			if err := unmarshal(data, out); err != nil {
+				e := newError(cl.method, path, resp, data)
+				e.ErrorSummary = "the response is not the JSON expected: " + err.Error()
+				e.cause = err
+				return resp, e
+			}
+			return resp, nil
+		}
+
+		apiErr := newError(cl.method, path, resp, data)
+		if hresp.StatusCode != http.StatusTooManyRequests || attempt >= c.cfg.maxRetries {
+			c.log(ctx, cl, path, attempt, hresp.StatusCode, resp.RequestID, time.Since(start), 0, apiErr)
+			return resp, apiErr
+		}
+		wait, ok := retryDelay(ctx, resp, attempt, time.Now())
+		c.log(ctx, cl, path, attempt, hresp.StatusCode, resp.RequestID, time.Since(start), wait, nil)
+		if !ok {
+			return resp, apiErr // the reset is past the context's deadline: answer now
+		}
+		if err := sleep(ctx, wait); err != nil {
+			return resp, fmt.Errorf("okta: %s %s: waiting %v for the rate limit to reset: %w", cl.method, path, wait.Round(time.Millisecond), errors.Join(err, apiErr))
+		}
+		retryFor = resp.RequestID
+	}
+}
+
+// target returns the URL to request and the path to name in errors and logs.
+func (c *APIClient) target(cl *call) (string, string, error) {
+	if cl.next != nil {
+		return cl.next.String(), cl.next.Path, nil
+	}
+	path, err := expandPath(cl.op, cl.path, cl.params)
+	if err != nil {
+		return "", "", err
+	}
+	u := c.cfg.orgURL.String() + path
+	if len(cl.query) > 0 {
+		u += "?" + cl.query.Encode()
+	}
+	return u, path, nil
+}
+
+// expandPath fills a path template's {name} segments with escaped values,
+// refusing values that are empty, "." or "..".
+func expandPath(op, tmpl string, params []string) (string, error) {
+	var b strings.Builder
+	b.Grow(len(tmpl) + 32)
+	n := 0
+	for {
+		i := strings.IndexByte(tmpl, '{')
+		if i < 0 {
+			b.WriteString(tmpl)
+			break
+		}
+		j := strings.IndexByte(tmpl[i:], '}') + i
+		name := tmpl[i+1 : j]
+		if n >= len(params) {
+			return "", invalid(op, "path parameter %s is missing", name)
+		}
+		v := params[n]
+		n++
+		switch strings.TrimSpace(v) {
+		case "":
+			return "", invalid(op, "path parameter %s is required", name)
+		case ".", "..":
+			return "", invalid(op, "path parameter %s is %q, which would change the path", name, v)
+		}
+		b.WriteString(tmpl[:i])
+		b.WriteString(url.PathEscape(v))
+		tmpl = tmpl[j+1:]
+	}
+	return b.String(), nil
+}
+
+func bodyReader(b []byte) io.Reader {
+	if b == nil {
+		return nil
+	}
+	return bytes.NewReader(b)
+}
+
+// readBody reads and closes a response body, refusing one over limit bytes.
+func readBody(r *http.Response, limit int64) ([]byte, error) {
+	defer r.Body.Close()
+	size := 512
+	if r.ContentLength > 0 && r.ContentLength <= limit {
+		size = int(r.ContentLength) + 1
+	}
+	buf := bytes.NewBuffer(make([]byte, 0, size))
+	n, err := buf.ReadFrom(io.LimitReader(r.Body, limit+1))
+	if err != nil {
+		return nil, err
+	}
+	if n > limit {
+		if limit == maxErrorBody {
+			return buf.Bytes()[:limit], nil // an error body is only shown: keep its start
+		}
+		return nil, fmt.Errorf("the body is larger than %d bytes", limit)
+	}
+	return buf.Bytes(), nil
+}
+
+// stripURL drops the URL from a *url.Error: the caller already says which
+// operation failed, and a next link's query is Okta's data, not ours to log.
+func stripURL(err error) error {
+	if ue, ok := err.(*url.Error); ok {
+		return ue.Err
+	}
+	return err
+}
+
+func (c *APIClient) log(ctx context.Context, cl *call, path string, attempt, status int, reqID string, d, wait time.Duration, err error) {
+	l := c.cfg.logger
+	if !l.Enabled(ctx, slog.LevelDebug) {
+		return
+	}
+	attrs := []slog.Attr{
+		slog.String("op", cl.op),
+		slog.String("method", cl.method),
+		slog.String("path", path),
+		slog.Int("attempt", attempt),
+		slog.Duration("duration", d),
+	}
+	if status != 0 {
+		attrs = append(attrs, slog.Int("status", status))
+	}
+	if reqID != "" {
+		attrs = append(attrs, slog.String("request_id", reqID))
+	}
+	if wait > 0 {
+		attrs = append(attrs, slog.Duration("wait", wait))
+	}
+	if err != nil {
+		attrs = append(attrs, slog.String("error", err.Error()))
+	}
+	l.LogAttrs(ctx, slog.LevelDebug, "okta request", attrs...)
+}
+
+// Ptr returns a pointer to v, for the optional fields of requests and models:
+// okta.Ptr(false), okta.Ptr(0).
+func Ptr[T any](v T) *T { return &v }
+
+// query builds a request's query string from the parameters that are set.
+type query url.Values
+
+func (q query) str(name, v string) query {
+	if v != "" {
+		q[name] = []string{v}
+	}
+	return q
+}
+
+func (q query) int(name string, v int) query {
+	if v != 0 {
+		q[name] = []string{strconv.Itoa(v)}
+	}
+	return q
+}
+
+func (q query) boolp(name string, v *bool) query {
+	if v != nil {
+		q[name] = []string{strconv.FormatBool(*v)}
+	}
+	return q
+}
+
+func (q query) values() url.Values { return url.Values(q) }

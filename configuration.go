@@ -1,0 +1,290 @@
+package okta
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"log/slog"
+	"net"
+	"net/http"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// Configuration holds what an APIClient needs: where the org is, how to
+// authenticate, and how to behave. Build it with NewConfiguration. It is
+// immutable once built and safe to share. It never prints its secrets.
+type Configuration struct {
+	orgURL     *url.URL // scheme://host[:port], no path
+	apiToken   secret
+	httpClient *http.Client
+	maxRetries int
+	userAgent  string
+	logger     *slog.Logger
+	sources    []string // where settings came from, for String
+}
+
+// secret is a credential. It prints as [REDACTED] with every verb.
+type secret string
+
+func (secret) String() string                  { return "[REDACTED]" }
+func (secret) GoString() string                { return `"[REDACTED]"` }
+func (s secret) Format(f fmt.State, verb rune) { fmt.Fprint(f, "[REDACTED]") }
+
+// ConfigOption sets one setting of a Configuration.
+type ConfigOption func(*settings)
+
+// settings is the working state while NewConfiguration merges its sources.
+type settings struct {
+	orgURL     string
+	apiToken   string
+	httpClient *http.Client
+	clientSet  bool
+	maxRetries *int
+	userAgent  string
+	logger     *slog.Logger
+	sources    []string
+	problems   []error
+}
+
+// WithOrgURL sets the org's URL, such as "https://dev-123456.okta.com".
+func WithOrgURL(orgURL string) ConfigOption { return func(s *settings) { s.orgURL = orgURL } }
+
+// WithAPIToken sets the API token, sent as "Authorization: SSWS <token>".
+func WithAPIToken(token string) ConfigOption { return func(s *settings) { s.apiToken = token } }
+
+// WithHTTPClient sets the *http.Client to send requests with. It is used as
+// given and never modified; the SDK wraps it to add credentials only for
+// requests to the org's origin.
+func WithHTTPClient(c *http.Client) ConfigOption {
+	return func(s *settings) { s.httpClient, s.clientSet = c, true }
+}
+
+// WithMaxRetries sets how many times a rate-limited (429) request is retried
+// (default 2; 0 turns retries off).
+func WithMaxRetries(n int) ConfigOption { return func(s *settings) { s.maxRetries = &n } }
+
+// WithUserAgent appends a product token to the SDK's User-Agent header
+// ("okta-go/<version> go/<go version> <os>/<arch>").
+func WithUserAgent(ua string) ConfigOption { return func(s *settings) { s.userAgent = ua } }
+
+// WithLogger sets the logger. The SDK logs each request attempt at Debug level
+// (method, path, status, duration, request id, attempt, wait), never a secret.
+func WithLogger(l *slog.Logger) ConfigOption { return func(s *settings) { s.logger = l } }
+
+// DefaultMaxRetries is how many times a rate-limited request is retried unless
+// configured otherwise.
+const DefaultMaxRetries = 2
+
+// NewConfiguration builds a Configuration from Okta's conventional sources, in
+// increasing precedence: ~/.okta/okta.yaml, ./.okta.yaml in the working
+// directory, OKTA_CLIENT_* environment variables, then opts. It validates the
+// result and returns every problem found, each saying which setting is wrong
+// and what a right value looks like; errors.Is(err, ErrConfiguration) holds.
+func NewConfiguration(opts ...ConfigOption) (*Configuration, error) {
+	s := &settings{}
+	if home, err := os.UserHomeDir(); err == nil {
+		s.loadFile(filepath.Join(home, ".okta", "okta.yaml"))
+	}
+	if wd, err := os.Getwd(); err == nil {
+		s.loadFile(filepath.Join(wd, ".okta.yaml"))
+	}
+	s.loadEnv()
+	for _, opt := range opts {
+		if opt != nil {
+			opt(s)
+		}
+	}
+	return s.build()
+}
+
+// yamlFile is the part of okta.yaml this SDK reads.
+type yamlFile struct {
+	Okta struct {
+		Client struct {
+			OrgURL    string `yaml:"orgUrl"`
+			Token     string `yaml:"token"`
+			RateLimit struct {
+				MaxRetries *int `yaml:"maxRetries"`
+			} `yaml:"rateLimit"`
+		} `yaml:"client"`
+	} `yaml:"okta"`
+}
+
+func (s *settings) loadFile(path string) {
+	data, err := os.ReadFile(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return
+	}
+	if err != nil {
+		s.problems = append(s.problems, fmt.Errorf("%s: cannot be read: %v", path, err))
+		return
+	}
+	var f yamlFile
+	if err := yaml.Unmarshal(data, &f); err != nil {
+		s.problems = append(s.problems, fmt.Errorf("%s: is not valid YAML (%v); expected okta:\\n  client:\\n    orgUrl: https://dev-123456.okta.com", path, err))
+		return
+	}
+	c := f.Okta.Client
+	if c.OrgURL != "" {
+		s.orgURL = c.OrgURL
+	}
+	if c.Token != "" {
+		s.apiToken = c.Token
+	}
+	if c.RateLimit.MaxRetries != nil {
+		s.maxRetries = c.RateLimit.MaxRetries
+	}
+	s.sources = append(s.sources, path)
+}
+
+func (s *settings) loadEnv() {
+	used := false
+	if v := os.Getenv("OKTA_CLIENT_ORGURL"); v != "" {
+		s.orgURL, used = v, true
+	}
+	if v := os.Getenv("OKTA_CLIENT_TOKEN"); v != "" {
+		s.apiToken, used = v, true
+	}
+	if v := os.Getenv("OKTA_CLIENT_RATELIMIT_MAXRETRIES"); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil {
+			s.problems = append(s.problems, fmt.Errorf("OKTA_CLIENT_RATELIMIT_MAXRETRIES=%q is not a whole number; use e.g. 2", v))
+		} else {
+			s.maxRetries = &n
+		}
+		used = true
+	}
+	if used {
+		s.sources = append(s.sources, "environment")
+	}
+}
+
+func (s *settings) build() (*Configuration, error) {
+	problems := s.problems
+	cfg := &Configuration{maxRetries: DefaultMaxRetries, userAgent: s.userAgent, logger: s.logger, sources: s.sources}
+	u, err := parseOrgURL(s.orgURL)
+	if err != nil {
+		problems = append(problems, err)
+	}
+	cfg.orgURL = u
+	if err := checkToken(s.apiToken); err != nil {
+		problems = append(problems, err)
+	}
+	cfg.apiToken = secret(s.apiToken)
+	if s.maxRetries != nil {
+		if *s.maxRetries < 0 {
+			problems = append(problems, fmt.Errorf("max retries is %d: use 0 to turn retries off, or a small positive number such as 2", *s.maxRetries))
+		}
+		cfg.maxRetries = *s.maxRetries
+	}
+	if s.clientSet && s.httpClient == nil {
+		problems = append(problems, errors.New("WithHTTPClient was given a nil *http.Client: pass a client, or leave the option out to use the default"))
+	}
+	if strings.ContainsAny(s.userAgent, "\r\n") {
+		problems = append(problems, errors.New("user agent contains a line break: use a single-line product token such as myapp/1.2"))
+	}
+	if len(problems) > 0 {
+		for i, p := range problems {
+			problems[i] = fmt.Errorf("%w: %w", ErrConfiguration, p)
+		}
+		return nil, errors.Join(problems...)
+	}
+	cfg.httpClient = s.httpClient
+	if cfg.httpClient == nil {
+		cfg.httpClient = defaultHTTPClient()
+	}
+	if cfg.logger == nil {
+		cfg.logger = slog.New(slog.DiscardHandler)
+	}
+	return cfg, nil
+}
+
+const orgURLExample = "https://dev-123456.okta.com"
+
+// parseOrgURL checks an org URL and returns it as scheme://host[:port].
+func parseOrgURL(raw string) (*url.URL, error) {
+	raw = strings.TrimSpace(raw)
+	if raw == "" {
+		return nil, fmt.Errorf("org URL is missing: set OKTA_CLIENT_ORGURL, okta.client.orgUrl in okta.yaml, or WithOrgURL(%q)", orgURLExample)
+	}
+	if strings.Contains(raw, "{yourOktaDomain}") || strings.Contains(raw, "{") {
+		return nil, fmt.Errorf("org URL %q still holds a placeholder: replace it with your org's URL, such as %s", raw, orgURLExample)
+	}
+	u, err := url.Parse(raw)
+	if err != nil || u.Host == "" {
+		return nil, fmt.Errorf("org URL %q is not an absolute URL: use scheme and host, such as %s", raw, orgURLExample)
+	}
+	if u.User != nil {
+		return nil, fmt.Errorf("org URL %q carries user info: remove it and pass credentials with WithAPIToken", redactUser(u))
+	}
+	if (u.Path != "" && u.Path != "/") || u.RawQuery != "" || u.Fragment != "" || u.ForceQuery {
+		return nil, fmt.Errorf("org URL %q has a path, query or fragment: use only scheme and host (and port), such as %s", raw, orgURLExample)
+	}
+	host := u.Hostname()
+	if strings.Contains(strings.ToLower(host), "-admin.") {
+		return nil, fmt.Errorf("org URL %q is the Admin Console's address: remove \"-admin\" (%s)", raw, strings.Replace(raw, "-admin", "", 1))
+	}
+	switch u.Scheme {
+	case "https":
+	case "http":
+		if !isLoopback(host) {
+			return nil, fmt.Errorf("org URL %q uses http: Okta requires https (plain http is accepted only for loopback hosts, for tests)", raw)
+		}
+	default:
+		return nil, fmt.Errorf("org URL %q has scheme %q: use https, such as %s", raw, u.Scheme, orgURLExample)
+	}
+	return &url.URL{Scheme: u.Scheme, Host: strings.ToLower(u.Host)}, nil
+}
+
+func redactUser(u *url.URL) string {
+	c := *u
+	c.User = url.User("REDACTED")
+	return c.String()
+}
+
+func isLoopback(host string) bool {
+	if strings.EqualFold(host, "localhost") {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
+}
+
+func checkToken(tok string) error {
+	switch {
+	case tok == "":
+		return errors.New("API token is missing: set OKTA_CLIENT_TOKEN, okta.client.token in okta.yaml, or WithAPIToken(token); create one in the Admin Console under Security > API > Tokens")
+	case strings.Contains(tok, "{"):
+		return errors.New("API token still holds a placeholder such as {apiToken}: replace it with the token's value")
+	case strings.ContainsAny(tok, " \t\r\n"):
+		return errors.New("API token contains white space: copy the token's value alone, without spaces or line breaks")
+	case strings.HasPrefix(tok, "SSWS"):
+		return errors.New("API token starts with \"SSWS\": pass the token alone; the SDK adds the SSWS scheme")
+	}
+	return nil
+}
+
+// OrgURL returns the org's URL (scheme, host and port).
+func (c *Configuration) OrgURL() string { return c.orgURL.String() }
+
+// String describes the configuration without its secrets.
+func (c Configuration) String() string {
+	tok := "unset"
+	if c.apiToken != "" {
+		tok = "[REDACTED]"
+	}
+	return fmt.Sprintf("okta.Configuration{OrgURL: %s, APIToken: %s, MaxRetries: %d, UserAgent: %q, Sources: %v}",
+		c.orgURL, tok, c.maxRetries, c.userAgent, c.sources)
+}
+
+// Format prints the configuration as String does, for every verb, so that no
+// verb (%v, %+v, %#v, %s, ...) can reveal a secret.
+// It has a value receiver so that printing a dereferenced Configuration is
+// covered too.
+func (c Configuration) Format(f fmt.State, verb rune) { fmt.Fprint(f, c.String()) }
