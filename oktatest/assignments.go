@@ -1,0 +1,397 @@
+package oktatest
+
+import (
+	"encoding/json"
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// appUser is a user's assignment to an app. doc holds what the client
+// wrote (credentials, profile, scope and any other member).
+type appUser struct {
+	seq                               int64
+	userID                            string
+	doc                               map[string]any
+	created, lastUpdated, statusSince time.Time
+}
+
+// appGroup is a group's assignment to an app.
+type appGroup struct {
+	seq         int64
+	groupID     string
+	doc         map[string]any
+	lastUpdated time.Time
+}
+
+var appUserServerOwned = []string{"id", "created", "lastUpdated", "status", "statusChanged",
+	"passwordChanged", "syncState", "lastSync", "externalId", "_links", "_embedded"}
+
+func (s *Server) renderAppUser(a *app, au *appUser) map[string]any {
+	out := copyDoc(au.doc)
+	out["id"] = au.userID
+	out["created"] = formatTime(au.created)
+	out["lastUpdated"] = formatTime(au.lastUpdated)
+	out["status"] = "ACTIVE"
+	out["statusChanged"] = formatTime(au.statusSince)
+	out["passwordChanged"] = nil
+	out["syncState"] = "DISABLED"
+	out["externalId"] = nil
+	setDefault(out, "scope", "USER")
+	setDefault(out, "profile", map[string]any{})
+	creds := object(out, "credentials")
+	if u, ok := s.users[au.userID]; ok {
+		setDefault(creds, "userName", u.login)
+	}
+	if pw, ok := creds["password"].(map[string]any); ok {
+		delete(pw, "value") // Okta never sends a password back
+	}
+	out["_links"] = map[string]any{
+		"app":  link(s.href("api", "v1", "apps", a.id)),
+		"user": link(s.href("api", "v1", "users", au.userID)),
+	}
+	return out
+}
+
+// checkAppUserDoc refuses members of the wrong JSON type.
+func checkAppUserDoc(doc map[string]any) *apiError {
+	for _, k := range []string{"credentials", "profile"} {
+		if _, bad := getObject(doc, k); bad {
+			return malformed()
+		}
+	}
+	if _, _, bad := getString(doc, "scope"); bad {
+		return malformed()
+	}
+	return nil
+}
+
+func (s *Server) assignUserToApplication(w http.ResponseWriter, r *http.Request, c *call) {
+	doc, err := decodeObject(r)
+	if err != nil {
+		s.writeError(w, err)
+		return
+	}
+	if err := checkAppUserDoc(doc); err != nil {
+		s.writeError(w, err)
+		return
+	}
+	userID, ok, bad := getString(doc, "id")
+	if bad {
+		s.writeError(w, malformed())
+		return
+	}
+	for _, k := range appUserServerOwned {
+		delete(doc, k)
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	a, err := s.lookupApp(r.PathValue("appId"))
+	if err != nil {
+		s.writeError(w, err)
+		return
+	}
+	if !ok || userID == "" {
+		s.writeError(w, invalid("id", "Property is required."))
+		return
+	}
+	if _, known := s.users[userID]; !known {
+		s.writeError(w, notFound(userID, "User"))
+		return
+	}
+	now := s.now()
+	if au, assigned := a.users[userID]; assigned {
+		// Assigning again updates the assignment, as Okta does.
+		au.doc, au.lastUpdated = doc, now
+		s.writeJSON(w, http.StatusOK, s.renderAppUser(a, au))
+		return
+	}
+	au := &appUser{seq: s.register(assignmentKey(userID, a.id)), userID: userID, doc: doc,
+		created: now, lastUpdated: now, statusSince: now}
+	a.users[userID] = au
+	a.userOrder = append(a.userOrder, au)
+	s.writeJSON(w, http.StatusOK, s.renderAppUser(a, au))
+}
+
+// lookupAppUser finds an assignment; the caller holds s.mu.
+func (s *Server) lookupAppUser(r *http.Request) (*app, *appUser, *apiError) {
+	a, err := s.lookupApp(r.PathValue("appId"))
+	if err != nil {
+		return nil, nil, err
+	}
+	id := r.PathValue("userId")
+	au, ok := a.users[id]
+	if !ok {
+		return nil, nil, notFound(id, "AppUser")
+	}
+	return a, au, nil
+}
+
+func (s *Server) getApplicationUser(w http.ResponseWriter, r *http.Request, c *call) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	a, au, err := s.lookupAppUser(r)
+	if err != nil {
+		s.writeError(w, err)
+		return
+	}
+	s.writeJSON(w, http.StatusOK, s.renderAppUser(a, au))
+}
+
+// updateApplicationUser merges the members sent into the assignment.
+func (s *Server) updateApplicationUser(w http.ResponseWriter, r *http.Request, c *call) {
+	doc, err := decodeObject(r)
+	if err != nil {
+		s.writeError(w, err)
+		return
+	}
+	if err := checkAppUserDoc(doc); err != nil {
+		s.writeError(w, err)
+		return
+	}
+	for _, k := range appUserServerOwned {
+		delete(doc, k)
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	a, au, err := s.lookupAppUser(r)
+	if err != nil {
+		s.writeError(w, err)
+		return
+	}
+	for k, v := range doc {
+		au.doc[k] = v
+	}
+	au.lastUpdated = s.now()
+	s.writeJSON(w, http.StatusOK, s.renderAppUser(a, au))
+}
+
+func (s *Server) deleteApplicationUser(w http.ResponseWriter, r *http.Request, c *call) {
+	if _, err := parseBool(r, "sendEmail", false); err != nil {
+		s.writeError(w, err)
+		return
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	a, au, err := s.lookupAppUser(r)
+	if err != nil {
+		s.writeError(w, err)
+		return
+	}
+	delete(a.users, au.userID)
+	for i, o := range a.userOrder {
+		if o == au {
+			a.userOrder = append(a.userOrder[:i:i], a.userOrder[i+1:]...)
+			break
+		}
+	}
+	noContent(w)
+}
+
+func (s *Server) listApplicationUsers(w http.ResponseWriter, r *http.Request, c *call) {
+	p, err := parsePage(r, appUserLimits)
+	if err != nil {
+		s.writeError(w, err)
+		return
+	}
+	prefix := strings.ToLower(r.URL.Query().Get("q"))
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	a, err := s.lookupApp(r.PathValue("appId"))
+	if err != nil {
+		s.writeError(w, err)
+		return
+	}
+	var matching []*appUser
+	for _, au := range a.userOrder {
+		if prefix == "" || s.userMatches(au, prefix) {
+			matching = append(matching, au)
+		}
+	}
+	items := page(s, w, r, matching, func(au *appUser) int64 { return au.seq }, func(au *appUser) string { return au.userID },
+		s.assignmentCursor(a.id, func(id string) (int64, bool) {
+			if au, ok := a.users[id]; ok {
+				return au.seq, true
+			}
+			return 0, false
+		}), p)
+	out := make([]any, len(items))
+	for i, au := range items {
+		out[i] = s.renderAppUser(a, au)
+	}
+	s.writeJSON(w, http.StatusOK, out)
+}
+
+// userMatches is the q search of app users: the app user name or the
+// user's login, first or last name starts with prefix, any case.
+func (s *Server) userMatches(au *appUser, prefix string) bool {
+	candidates := []string{}
+	if creds, ok := au.doc["credentials"].(map[string]any); ok {
+		if n, ok := creds["userName"].(string); ok {
+			candidates = append(candidates, n)
+		}
+	}
+	if u, ok := s.users[au.userID]; ok {
+		candidates = append(candidates, u.login, u.firstName, u.last)
+	}
+	for _, c := range candidates {
+		if strings.HasPrefix(strings.ToLower(c), prefix) {
+			return true
+		}
+	}
+	return false
+}
+
+func (s *Server) renderAppGroup(a *app, ag *appGroup) map[string]any {
+	out := copyDoc(ag.doc)
+	out["id"] = ag.groupID
+	out["lastUpdated"] = formatTime(ag.lastUpdated)
+	setDefault(out, "profile", map[string]any{})
+	out["_links"] = map[string]any{
+		"app":   link(s.href("api", "v1", "apps", a.id)),
+		"self":  link(s.href("api", "v1", "apps", a.id, "groups", ag.groupID)),
+		"group": link(s.href("api", "v1", "groups", ag.groupID)),
+	}
+	return out
+}
+
+// createApplicationGroupAssignment assigns a group, or replaces the
+// assignment if the group is already assigned. The body may be empty.
+func (s *Server) createApplicationGroupAssignment(w http.ResponseWriter, r *http.Request, c *call) {
+	doc, err := decodeOptionalObject(r)
+	if err != nil {
+		s.writeError(w, err)
+		return
+	}
+	if _, bad := getObject(doc, "profile"); bad {
+		s.writeError(w, malformed())
+		return
+	}
+	if p, ok := doc["priority"]; ok && p != nil {
+		n, isNum := p.(json.Number)
+		if _, err := n.Int64(); !isNum || err != nil {
+			s.writeError(w, malformed())
+			return
+		}
+	}
+	for _, k := range []string{"id", "lastUpdated", "_links", "_embedded"} {
+		delete(doc, k)
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	a, err := s.lookupApp(r.PathValue("appId"))
+	if err != nil {
+		s.writeError(w, err)
+		return
+	}
+	gid := r.PathValue("groupId")
+	if _, ok := s.groups[gid]; !ok {
+		s.writeError(w, notFound(gid, "UserGroup"))
+		return
+	}
+	now := s.now()
+	ag, assigned := a.groups[gid]
+	if !assigned {
+		ag = &appGroup{seq: s.register(assignmentKey(gid, a.id)), groupID: gid}
+		setDefault(doc, "priority", json.Number(strconv.Itoa(len(a.groupOrder))))
+		a.groups[gid] = ag
+		a.groupOrder = append(a.groupOrder, ag)
+	} else {
+		setDefault(doc, "priority", ag.doc["priority"])
+	}
+	ag.doc, ag.lastUpdated = doc, now
+	s.writeJSON(w, http.StatusOK, s.renderAppGroup(a, ag))
+}
+
+func (s *Server) lookupAppGroup(r *http.Request) (*app, *appGroup, *apiError) {
+	a, err := s.lookupApp(r.PathValue("appId"))
+	if err != nil {
+		return nil, nil, err
+	}
+	gid := r.PathValue("groupId")
+	ag, ok := a.groups[gid]
+	if !ok {
+		return nil, nil, notFound(gid, "ApplicationGroupAssignment")
+	}
+	return a, ag, nil
+}
+
+func (s *Server) getApplicationGroupAssignment(w http.ResponseWriter, r *http.Request, c *call) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	a, ag, err := s.lookupAppGroup(r)
+	if err != nil {
+		s.writeError(w, err)
+		return
+	}
+	s.writeJSON(w, http.StatusOK, s.renderAppGroup(a, ag))
+}
+
+func (s *Server) deleteApplicationGroupAssignment(w http.ResponseWriter, r *http.Request, c *call) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	a, ag, err := s.lookupAppGroup(r)
+	if err != nil {
+		s.writeError(w, err)
+		return
+	}
+	delete(a.groups, ag.groupID)
+	for i, o := range a.groupOrder {
+		if o == ag {
+			a.groupOrder = append(a.groupOrder[:i:i], a.groupOrder[i+1:]...)
+			break
+		}
+	}
+	noContent(w)
+}
+
+func (s *Server) listApplicationGroupAssignments(w http.ResponseWriter, r *http.Request, c *call) {
+	p, err := parsePage(r, appGroupLimits)
+	if err != nil {
+		s.writeError(w, err)
+		return
+	}
+	prefix := strings.ToLower(r.URL.Query().Get("q"))
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	a, err := s.lookupApp(r.PathValue("appId"))
+	if err != nil {
+		s.writeError(w, err)
+		return
+	}
+	var matching []*appGroup
+	for _, ag := range a.groupOrder {
+		if g, ok := s.groups[ag.groupID]; prefix == "" || ok && strings.HasPrefix(strings.ToLower(g.name), prefix) {
+			matching = append(matching, ag)
+		}
+	}
+	items := page(s, w, r, matching, func(ag *appGroup) int64 { return ag.seq }, func(ag *appGroup) string { return ag.groupID },
+		s.assignmentCursor(a.id, func(id string) (int64, bool) {
+			if ag, ok := a.groups[id]; ok {
+				return ag.seq, true
+			}
+			return 0, false
+		}), p)
+	out := make([]any, len(items))
+	for i, ag := range items {
+		out[i] = s.renderAppGroup(a, ag)
+	}
+	s.writeJSON(w, http.StatusOK, out)
+}
+
+// assignmentKey is the cursor key of an assignment: the cursor clients see
+// is the user or group id, which is only unique within one app.
+func assignmentKey(id, appID string) string { return appID + "/" + id }
+
+// assignmentCursor resolves the cursor of a page of an app's assignments:
+// a current assignment, else one that was removed since.
+func (s *Server) assignmentCursor(appID string, current func(string) (int64, bool)) func(string) (int64, bool) {
+	return func(id string) (int64, bool) {
+		if seq, ok := current(id); ok {
+			return seq, true
+		}
+		seq, ok := s.cursors[assignmentKey(id, appID)]
+		return seq, ok
+	}
+}

@@ -1,0 +1,276 @@
+package oktatest
+
+import (
+	"fmt"
+	"net/http"
+	"time"
+)
+
+// oauthToken is an OAuth 2.0 refresh token issued to an app's client.
+type oauthToken struct {
+	seq                           int64
+	id, userID                    string
+	scopes                        []string
+	created, lastUpdated, expires time.Time
+}
+
+// scopeGrant is a consent an app has to request an Okta scope.
+type scopeGrant struct {
+	id, issuer, scopeID, source, createdBy string
+	created, lastUpdated                   time.Time
+}
+
+// AddOAuth2Token issues an OAuth 2.0 refresh token for the app to the user,
+// with the given scopes, and returns its id. It panics if the app or the
+// user does not exist.
+func (s *Server) AddOAuth2Token(appID, userID string, scopes ...string) string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	a, ok := s.apps[appID]
+	if !ok {
+		panic(fmt.Sprintf("oktatest: AddOAuth2Token: no app %q", appID))
+	}
+	if _, ok := s.users[userID]; !ok {
+		panic(fmt.Sprintf("oktatest: AddOAuth2Token: no user %q", userID))
+	}
+	now := s.now()
+	t := &oauthToken{id: s.newID(prefixOAuth), userID: userID, scopes: append([]string{}, scopes...),
+		created: now, lastUpdated: now, expires: now.Add(90 * 24 * time.Hour)}
+	t.seq = s.register(t.id)
+	a.tokens = append(a.tokens, t)
+	return t.id
+}
+
+// AddScopeConsentGrant grants the app consent to request an Okta scope
+// (such as "okta.users.read") and returns the grant's id. It panics if the
+// app does not exist.
+func (s *Server) AddScopeConsentGrant(appID, scopeID string) string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	a, ok := s.apps[appID]
+	if !ok {
+		panic(fmt.Sprintf("oktatest: AddScopeConsentGrant: no app %q", appID))
+	}
+	now := s.now()
+	g := &scopeGrant{id: s.newID(prefixGrant), issuer: s.URL, scopeID: scopeID, source: "ADMIN",
+		created: now, lastUpdated: now}
+	a.grants = append(a.grants, g)
+	return g.id
+}
+
+func (s *Server) clientLinks(a *app) (appLink, clientLink map[string]any) {
+	label, _ := a.doc["label"].(string)
+	appLink = link(s.href("api", "v1", "apps", a.id))
+	appLink["title"] = label
+	clientLink = link(s.href("oauth2", "v1", "clients", a.id))
+	clientLink["title"] = label
+	return appLink, clientLink
+}
+
+func (s *Server) renderOAuthToken(a *app, t *oauthToken) map[string]any {
+	self := s.href("api", "v1", "apps", a.id, "tokens", t.id)
+	appLink, clientLink := s.clientLinks(a)
+	scopes := make([]any, len(t.scopes))
+	for i, sc := range t.scopes {
+		scopes[i] = sc
+	}
+	return map[string]any{
+		"id":          t.id,
+		"status":      "ACTIVE",
+		"created":     formatTime(t.created),
+		"lastUpdated": formatTime(t.lastUpdated),
+		"expiresAt":   formatTime(t.expires),
+		"issuer":      s.URL,
+		"clientId":    a.id,
+		"userId":      t.userID,
+		"scopes":      scopes,
+		"_links": map[string]any{
+			"app":    appLink,
+			"self":   link(self),
+			"revoke": link(self, "DELETE"),
+			"client": clientLink,
+			"user":   link(s.href("api", "v1", "users", t.userID)),
+		},
+	}
+}
+
+func (s *Server) listOAuth2Tokens(w http.ResponseWriter, r *http.Request, c *call) {
+	p, err := parsePage(r, tokenLimits)
+	if err != nil {
+		s.writeError(w, err)
+		return
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	a, err := s.lookupApp(r.PathValue("appId"))
+	if err != nil {
+		s.writeError(w, err)
+		return
+	}
+	items := page(s, w, r, a.tokens, func(t *oauthToken) int64 { return t.seq }, func(t *oauthToken) string { return t.id }, s.globalCursor, p)
+	out := make([]any, len(items))
+	for i, t := range items {
+		out[i] = s.renderOAuthToken(a, t)
+	}
+	s.writeJSON(w, http.StatusOK, out)
+}
+
+func (s *Server) lookupOAuthToken(r *http.Request) (*app, int, *apiError) {
+	a, err := s.lookupApp(r.PathValue("appId"))
+	if err != nil {
+		return nil, 0, err
+	}
+	id := r.PathValue("tokenId")
+	for i, t := range a.tokens {
+		if t.id == id {
+			return a, i, nil
+		}
+	}
+	return nil, 0, notFound(id, "OAuth2Token")
+}
+
+func (s *Server) getOAuth2Token(w http.ResponseWriter, r *http.Request, c *call) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	a, i, err := s.lookupOAuthToken(r)
+	if err != nil {
+		s.writeError(w, err)
+		return
+	}
+	s.writeJSON(w, http.StatusOK, s.renderOAuthToken(a, a.tokens[i]))
+}
+
+func (s *Server) revokeOAuth2Token(w http.ResponseWriter, r *http.Request, c *call) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	a, i, err := s.lookupOAuthToken(r)
+	if err != nil {
+		s.writeError(w, err)
+		return
+	}
+	a.tokens = append(a.tokens[:i:i], a.tokens[i+1:]...)
+	noContent(w)
+}
+
+func (s *Server) revokeOAuth2Tokens(w http.ResponseWriter, r *http.Request, c *call) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	a, err := s.lookupApp(r.PathValue("appId"))
+	if err != nil {
+		s.writeError(w, err)
+		return
+	}
+	a.tokens = nil
+	noContent(w)
+}
+
+func (s *Server) renderGrant(a *app, g *scopeGrant) map[string]any {
+	self := s.href("api", "v1", "apps", a.id, "grants", g.id)
+	appLink, clientLink := s.clientLinks(a)
+	out := map[string]any{
+		"id":          g.id,
+		"status":      "ACTIVE",
+		"created":     formatTime(g.created),
+		"lastUpdated": formatTime(g.lastUpdated),
+		"issuer":      g.issuer,
+		"clientId":    a.id,
+		"scopeId":     g.scopeID,
+		"source":      g.source,
+		"_links": map[string]any{
+			"app":    appLink,
+			"self":   link(self, "GET", "DELETE"),
+			"client": clientLink,
+		},
+	}
+	if g.createdBy != "" {
+		out["createdBy"] = map[string]any{"id": g.createdBy, "type": "User"}
+	}
+	return out
+}
+
+func (s *Server) listGrants(w http.ResponseWriter, r *http.Request, c *call) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	a, err := s.lookupApp(r.PathValue("appId"))
+	if err != nil {
+		s.writeError(w, err)
+		return
+	}
+	out := []any{}
+	for _, g := range a.grants {
+		out = append(out, s.renderGrant(a, g))
+	}
+	s.writeJSON(w, http.StatusOK, out)
+}
+
+// grantConsentToScope answers 200, as Okta does (the spec says 201).
+func (s *Server) grantConsent(w http.ResponseWriter, r *http.Request, c *call) {
+	doc, err := decodeObject(r)
+	if err != nil {
+		s.writeError(w, err)
+		return
+	}
+	issuer, _, bad1 := getString(doc, "issuer")
+	scopeID, _, bad2 := getString(doc, "scopeId")
+	if bad1 || bad2 {
+		s.writeError(w, malformed())
+		return
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	a, err := s.lookupApp(r.PathValue("appId"))
+	if err != nil {
+		s.writeError(w, err)
+		return
+	}
+	switch {
+	case issuer == "":
+		s.writeError(w, invalid("issuer", "Property is required."))
+		return
+	case scopeID == "":
+		s.writeError(w, invalid("scopeId", "Property is required."))
+		return
+	}
+	now := s.now()
+	g := &scopeGrant{id: s.newID(prefixGrant), issuer: issuer, scopeID: scopeID, source: "ADMIN",
+		createdBy: c.principal.userID, created: now, lastUpdated: now}
+	a.grants = append(a.grants, g)
+	s.writeJSON(w, http.StatusOK, s.renderGrant(a, g))
+}
+
+func (s *Server) lookupGrant(r *http.Request) (*app, int, *apiError) {
+	a, err := s.lookupApp(r.PathValue("appId"))
+	if err != nil {
+		return nil, 0, err
+	}
+	id := r.PathValue("grantId")
+	for i, g := range a.grants {
+		if g.id == id {
+			return a, i, nil
+		}
+	}
+	return nil, 0, notFound(id, "OAuth2ScopeConsentGrant")
+}
+
+func (s *Server) getGrant(w http.ResponseWriter, r *http.Request, c *call) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	a, i, err := s.lookupGrant(r)
+	if err != nil {
+		s.writeError(w, err)
+		return
+	}
+	s.writeJSON(w, http.StatusOK, s.renderGrant(a, a.grants[i]))
+}
+
+func (s *Server) revokeGrant(w http.ResponseWriter, r *http.Request, c *call) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	a, i, err := s.lookupGrant(r)
+	if err != nil {
+		s.writeError(w, err)
+		return
+	}
+	a.grants = append(a.grants[:i:i], a.grants[i+1:]...)
+	noContent(w)
+}

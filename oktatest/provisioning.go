@@ -1,0 +1,240 @@
+package oktatest
+
+import (
+	"net/http"
+)
+
+// connection is an app's default provisioning connection.
+type connection struct {
+	authScheme string // UNKNOWN until set, then TOKEN
+	status     string // DISABLED or ENABLED
+	token      string
+}
+
+const featureUserProvisioning = "USER_PROVISIONING"
+
+func (s *Server) renderConnection(a *app) map[string]any {
+	base := s.href("api", "v1", "apps", a.id, "connections", "default")
+	links := map[string]any{"self": link(base, "GET", "POST")}
+	if a.conn.status == "ENABLED" {
+		links["deactivate"] = link(base+"/lifecycle/deactivate", "POST")
+	} else {
+		links["activate"] = link(base+"/lifecycle/activate", "POST")
+	}
+	return map[string]any{
+		"authScheme": a.conn.authScheme,
+		"status":     a.conn.status,
+		"_links":     links,
+	}
+}
+
+func (s *Server) getProvisioningConnection(w http.ResponseWriter, r *http.Request, c *call) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	a, err := s.lookupApp(r.PathValue("appId"))
+	if err != nil {
+		s.writeError(w, err)
+		return
+	}
+	s.writeJSON(w, http.StatusOK, s.renderConnection(a))
+}
+
+// setProvisioningConnection answers 200, as Okta does (the spec says 201).
+func (s *Server) setProvisioningConnection(w http.ResponseWriter, r *http.Request, c *call) {
+	activate, err := parseBool(r, "activate", false)
+	if err != nil {
+		s.writeError(w, err)
+		return
+	}
+	doc, err := decodeObject(r)
+	if err != nil {
+		s.writeError(w, err)
+		return
+	}
+	profile, bad := getObject(doc, "profile")
+	if bad {
+		s.writeError(w, malformed())
+		return
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	a, err := s.lookupApp(r.PathValue("appId"))
+	if err != nil {
+		s.writeError(w, err)
+		return
+	}
+	if profile == nil {
+		s.writeError(w, invalid("profile", "Property is required."))
+		return
+	}
+	scheme, _, bad1 := getString(profile, "authScheme")
+	token, _, bad2 := getString(profile, "token")
+	switch {
+	case bad1 || bad2:
+		s.writeError(w, malformed())
+		return
+	case scheme != "TOKEN":
+		s.writeError(w, invalid("profile.authScheme", "'"+scheme+"' is not a supported authentication scheme."))
+		return
+	case token == "":
+		s.writeError(w, invalid("profile.token", "Property is required."))
+		return
+	}
+	a.conn.authScheme, a.conn.token = scheme, token
+	if activate {
+		a.conn.status = "ENABLED"
+	}
+	if a.provFeature == nil {
+		a.provFeature = defaultProvisioningCapabilities()
+	}
+	s.writeJSON(w, http.StatusOK, s.renderConnection(a))
+}
+
+func (s *Server) activateProvisioningConnection(w http.ResponseWriter, r *http.Request, c *call) {
+	s.setConnectionStatus(w, r, "ENABLED")
+}
+
+func (s *Server) deactivateProvisioningConnection(w http.ResponseWriter, r *http.Request, c *call) {
+	s.setConnectionStatus(w, r, "DISABLED")
+}
+
+func (s *Server) setConnectionStatus(w http.ResponseWriter, r *http.Request, status string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	a, err := s.lookupApp(r.PathValue("appId"))
+	if err != nil {
+		s.writeError(w, err)
+		return
+	}
+	if a.conn.authScheme == "UNKNOWN" {
+		s.writeError(w, invalid("connection", "The app has no provisioning connection to change."))
+		return
+	}
+	a.conn.status = status
+	noContent(w)
+}
+
+func defaultProvisioningCapabilities() map[string]any {
+	disabled := func() map[string]any { return map[string]any{"status": "DISABLED"} }
+	return map[string]any{
+		"create": map[string]any{"lifecycleCreate": disabled()},
+		"update": map[string]any{
+			"profile":             disabled(),
+			"lifecycleDeactivate": disabled(),
+			"password":            map[string]any{"status": "DISABLED", "seed": "RANDOM", "change": "KEEP_EXISTING"},
+		},
+	}
+}
+
+func (s *Server) renderFeature(a *app) map[string]any {
+	status := "DISABLED"
+	if a.conn.status == "ENABLED" {
+		status = "ENABLED"
+	}
+	return map[string]any{
+		"name":         featureUserProvisioning,
+		"status":       status,
+		"description":  "User provisioning settings from Okta to a downstream application",
+		"capabilities": deepCopy(a.provFeature),
+		"_links": map[string]any{
+			"self": link(s.href("api", "v1", "apps", a.id, "features", featureUserProvisioning), "GET", "PUT"),
+		},
+	}
+}
+
+func (s *Server) listFeatures(w http.ResponseWriter, r *http.Request, c *call) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	a, err := s.lookupApp(r.PathValue("appId"))
+	if err != nil {
+		s.writeError(w, err)
+		return
+	}
+	out := []any{}
+	if a.provFeature != nil {
+		out = append(out, s.renderFeature(a))
+	}
+	s.writeJSON(w, http.StatusOK, out)
+}
+
+// lookupFeature finds a feature of an app; only apps with a provisioning
+// connection have one, USER_PROVISIONING.
+func (s *Server) lookupFeature(r *http.Request) (*app, *apiError) {
+	a, err := s.lookupApp(r.PathValue("appId"))
+	if err != nil {
+		return nil, err
+	}
+	name := r.PathValue("name")
+	if name != featureUserProvisioning || a.provFeature == nil {
+		return nil, notFound(name, "AppFeature")
+	}
+	return a, nil
+}
+
+func (s *Server) getFeature(w http.ResponseWriter, r *http.Request, c *call) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	a, err := s.lookupFeature(r)
+	if err != nil {
+		s.writeError(w, err)
+		return
+	}
+	s.writeJSON(w, http.StatusOK, s.renderFeature(a))
+}
+
+// updateFeature merges the capabilities sent into the feature's.
+func (s *Server) updateFeature(w http.ResponseWriter, r *http.Request, c *call) {
+	doc, err := decodeObject(r)
+	if err != nil {
+		s.writeError(w, err)
+		return
+	}
+	if err := checkCapabilities("", doc); err != nil {
+		s.writeError(w, err)
+		return
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	a, err := s.lookupFeature(r)
+	if err != nil {
+		s.writeError(w, err)
+		return
+	}
+	merge(a.provFeature, doc)
+	s.writeJSON(w, http.StatusOK, s.renderFeature(a))
+}
+
+// checkCapabilities refuses status members other than ENABLED and DISABLED
+// anywhere in a CapabilitiesObject.
+func checkCapabilities(path string, m map[string]any) *apiError {
+	for k, v := range m {
+		p := k
+		if path != "" {
+			p = path + "." + k
+		}
+		switch v := v.(type) {
+		case map[string]any:
+			if err := checkCapabilities(p, v); err != nil {
+				return err
+			}
+		case string:
+			if k == "status" && v != "ENABLED" && v != "DISABLED" {
+				return invalid(p, "'"+v+"' is not ENABLED or DISABLED.")
+			}
+		}
+	}
+	return nil
+}
+
+// merge copies src into dst, merging nested objects.
+func merge(dst, src map[string]any) {
+	for k, v := range src {
+		if sv, ok := v.(map[string]any); ok {
+			if dv, ok := dst[k].(map[string]any); ok {
+				merge(dv, sv)
+				continue
+			}
+		}
+		dst[k] = deepCopy(v)
+	}
+}
