@@ -21,7 +21,7 @@ import (
 // immutable once built and safe to share. It never prints its secrets.
 type Configuration struct {
 	orgURL     *url.URL // scheme://host[:port], no path
-	apiToken   secret
+	apiToken   Secret
 	httpClient *http.Client
 	maxRetries int
 	userAgent  string
@@ -176,7 +176,7 @@ func (s *settings) build() (*Configuration, error) {
 	if err := checkToken(s.apiToken); err != nil {
 		problems = append(problems, err)
 	}
-	cfg.apiToken = secret(s.apiToken)
+	cfg.apiToken = Secret(s.apiToken)
 	if s.maxRetries != nil {
 		if *s.maxRetries < 0 {
 			problems = append(problems, fmt.Errorf("max retries is %d: use 0 to turn retries off, or a small positive number such as 2", *s.maxRetries))

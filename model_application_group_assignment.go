@@ -1,0 +1,19 @@
+package okta
+
+import "time"
+
+// ApplicationGroupAssignment is a group's assignment to an app.
+type ApplicationGroupAssignment struct {
+	ID          string         `json:"id"`       // the group's id; read-only
+	Priority    *int           `json:"priority"` // 0 is the highest
+	Profile     map[string]any `json:"profile"`  // app-specific properties; values of any JSON type
+	LastUpdated time.Time      `json:"lastUpdated"`
+	Embedded    map[string]any `json:"_embedded"` // read-only
+	Links       map[string]any `json:"_links"`    // read-only
+	wire
+}
+
+func (g ApplicationGroupAssignment) MarshalJSON() ([]byte, error) { return marshalModel(&g) }
+func (g *ApplicationGroupAssignment) UnmarshalJSON(data []byte) error {
+	return unmarshalModel(data, g)
+}

@@ -1,0 +1,367 @@
+package okta
+
+// ApplicationSettings is an app's settings: the members common to every mode,
+// and App, SignOn and OAuthClient, which hold the members of the mode-specific
+// objects. Catalog apps put keys of their own in settings.app; read and set
+// those with Settings.App.Extra and SetExtra.
+type ApplicationSettings struct {
+	IdentityStoreID    string                                 `json:"identityStoreId"`
+	ImplicitAssignment *bool                                  `json:"implicitAssignment"`
+	InlineHookID       string                                 `json:"inlineHookId"`
+	Notes              ApplicationSettingsNotes               `json:"notes"`
+	Notifications      ApplicationSettingsNotifications       `json:"notifications"`
+	App                ApplicationSettingsApplication         `json:"app"`         // bookmark, basic auth, SWA, SPS, WS-Fed and SAML app settings
+	SignOn             ApplicationSettingsSignOn              `json:"signOn"`      // auto-login and SAML sign-on settings
+	OAuthClient        OpenIdConnectApplicationSettingsClient `json:"oauthClient"` // OpenID Connect client settings
+	wire
+}
+
+func (s ApplicationSettings) MarshalJSON() ([]byte, error)     { return marshalModel(&s) }
+func (s *ApplicationSettings) UnmarshalJSON(data []byte) error { return unmarshalModel(data, s) }
+
+// ApplicationSettingsNotes are notes for admins and end users.
+type ApplicationSettingsNotes struct {
+	Admin   string `json:"admin"`
+	Enduser string `json:"enduser"`
+	wire
+}
+
+func (n ApplicationSettingsNotes) MarshalJSON() ([]byte, error)     { return marshalModel(&n) }
+func (n *ApplicationSettingsNotes) UnmarshalJSON(data []byte) error { return unmarshalModel(data, n) }
+
+// ApplicationSettingsNotifications are an app's notifications.
+type ApplicationSettingsNotifications struct {
+	Vpn ApplicationSettingsNotificationsVpn `json:"vpn"`
+	wire
+}
+
+func (n ApplicationSettingsNotifications) MarshalJSON() ([]byte, error) { return marshalModel(&n) }
+func (n *ApplicationSettingsNotifications) UnmarshalJSON(data []byte) error {
+	return unmarshalModel(data, n)
+}
+
+// ApplicationSettingsNotificationsVpn is the VPN notification shown before an
+// app opens.
+type ApplicationSettingsNotificationsVpn struct {
+	HelpURL string                                     `json:"helpUrl"`
+	Message string                                     `json:"message"`
+	Network ApplicationSettingsNotificationsVpnNetwork `json:"network"`
+	wire
+}
+
+func (v ApplicationSettingsNotificationsVpn) MarshalJSON() ([]byte, error) { return marshalModel(&v) }
+func (v *ApplicationSettingsNotificationsVpn) UnmarshalJSON(data []byte) error {
+	return unmarshalModel(data, v)
+}
+
+// ApplicationSettingsNotificationsVpnNetwork is the network a VPN notification
+// applies to.
+type ApplicationSettingsNotificationsVpnNetwork struct {
+	Connection string   `json:"connection"`
+	Include    []string `json:"include"`
+	Exclude    []string `json:"exclude"`
+	wire
+}
+
+func (n ApplicationSettingsNotificationsVpnNetwork) MarshalJSON() ([]byte, error) {
+	return marshalModel(&n)
+}
+func (n *ApplicationSettingsNotificationsVpnNetwork) UnmarshalJSON(data []byte) error {
+	return unmarshalModel(data, n)
+}
+
+// ApplicationSettingsApplication is settings.app: the members of the spec's
+// BookmarkApplicationSettingsApplication, BasicApplicationSettingsApplication,
+// SwaApplicationSettingsApplication (browser plugin),
+// SecurePasswordStoreApplicationSettingsApplication,
+// WsFederationApplicationSettingsApplication and
+// SamlApplicationSettingsApplication. Set those of the app's mode.
+type ApplicationSettingsApplication struct {
+	URL string `json:"url"` // bookmark, basic auth, browser plugin, secure password store
+
+	// Bookmark.
+	RequestIntegration *bool `json:"requestIntegration"`
+
+	// Basic auth.
+	AuthURL string `json:"authURL"`
+
+	// Browser plugin (SWA) and secure password store.
+	UsernameField       string `json:"usernameField"`
+	PasswordField       string `json:"passwordField"`
+	ButtonField         string `json:"buttonField"`
+	LoginURLRegex       string `json:"loginUrlRegex"`
+	RedirectURL         string `json:"redirectUrl"`
+	TargetURL           string `json:"targetURL"`
+	Checkbox            string `json:"checkbox"`
+	ButtonSelector      string `json:"buttonSelector"`
+	PasswordSelector    string `json:"passwordSelector"`
+	UserNameSelector    string `json:"userNameSelector"` // the spec's spelling
+	UsernameSelector    string `json:"usernameSelector"` // the spelling Okta sends for three-field SWA apps
+	ExtraFieldSelector  string `json:"extraFieldSelector"`
+	ExtraFieldValue     string `json:"extraFieldValue"`
+	OptionalField1      string `json:"optionalField1"`
+	OptionalField1Value string `json:"optionalField1Value"`
+	OptionalField2      string `json:"optionalField2"`
+	OptionalField2Value string `json:"optionalField2Value"`
+	OptionalField3      string `json:"optionalField3"`
+	OptionalField3Value string `json:"optionalField3Value"`
+
+	// SAML (template apps).
+	AcsURL         string `json:"acsUrl"`
+	AudRestriction string `json:"audRestriction"`
+	BaseURL        string `json:"baseUrl"`
+
+	// WS-Federation.
+	Realm                string `json:"realm"`
+	WReplyURL            string `json:"wReplyURL"`
+	WReplyOverride       *bool  `json:"wReplyOverride"`
+	SiteURL              string `json:"siteURL"`
+	AudienceRestriction  string `json:"audienceRestriction"`
+	AttributeStatements  string `json:"attributeStatements"`
+	AuthnContextClassRef string `json:"authnContextClassRef"`
+	GroupFilter          string `json:"groupFilter"`
+	GroupName            string `json:"groupName"`
+	GroupValueFormat     string `json:"groupValueFormat"`
+	NameIDFormat         string `json:"nameIDFormat"`
+	UsernameAttribute    string `json:"usernameAttribute"`
+	wire
+}
+
+func (a ApplicationSettingsApplication) MarshalJSON() ([]byte, error) { return marshalModel(&a) }
+func (a *ApplicationSettingsApplication) UnmarshalJSON(data []byte) error {
+	return unmarshalModel(data, a)
+}
+
+// ApplicationSettingsSignOn is settings.signOn: the members of the spec's
+// AutoLoginApplicationSettingsSignOn (LoginURL, RedirectURL) and
+// SamlApplicationSettingsSignOn (the rest).
+type ApplicationSettingsSignOn struct {
+	// Auto-login.
+	LoginURL    string `json:"loginUrl"`
+	RedirectURL string `json:"redirectUrl"`
+
+	// SAML 1.1 and 2.0.
+	SsoAcsURL                 string                   `json:"ssoAcsUrl"`
+	SsoAcsURLOverride         string                   `json:"ssoAcsUrlOverride"`
+	Recipient                 string                   `json:"recipient"`
+	RecipientOverride         string                   `json:"recipientOverride"`
+	Destination               string                   `json:"destination"`
+	DestinationOverride       string                   `json:"destinationOverride"`
+	Audience                  string                   `json:"audience"`
+	AudienceOverride          string                   `json:"audienceOverride"`
+	IdpIssuer                 string                   `json:"idpIssuer"`
+	SpIssuer                  string                   `json:"spIssuer"`
+	DefaultRelayState         string                   `json:"defaultRelayState"`
+	SubjectNameIDTemplate     string                   `json:"subjectNameIdTemplate"`
+	SubjectNameIDFormat       string                   `json:"subjectNameIdFormat"`
+	ResponseSigned            *bool                    `json:"responseSigned"`
+	AssertionSigned           *bool                    `json:"assertionSigned"`
+	SignatureAlgorithm        string                   `json:"signatureAlgorithm"` // such as "RSA_SHA256"
+	DigestAlgorithm           string                   `json:"digestAlgorithm"`    // such as "SHA256"
+	HonorForceAuthn           *bool                    `json:"honorForceAuthn"`
+	AuthnContextClassRef      string                   `json:"authnContextClassRef"`
+	RequestCompressed         *bool                    `json:"requestCompressed"`
+	AllowMultipleAcsEndpoints *bool                    `json:"allowMultipleAcsEndpoints"`
+	AcsEndpoints              []AcsEndpoint            `json:"acsEndpoints"`
+	AttributeStatements       []SamlAttributeStatement `json:"attributeStatements"`
+	InlineHooks               []SignOnInlineHook       `json:"inlineHooks"`
+	Slo                       SingleLogout             `json:"slo"`
+	SpCertificate             SpCertificate            `json:"spCertificate"`
+	wire
+}
+
+func (s ApplicationSettingsSignOn) MarshalJSON() ([]byte, error)     { return marshalModel(&s) }
+func (s *ApplicationSettingsSignOn) UnmarshalJSON(data []byte) error { return unmarshalModel(data, s) }
+
+// AcsEndpoint is one of a SAML app's assertion consumer service URLs.
+type AcsEndpoint struct {
+	URL   string `json:"url"`
+	Index *int   `json:"index"`
+	wire
+}
+
+func (e AcsEndpoint) MarshalJSON() ([]byte, error)     { return marshalModel(&e) }
+func (e *AcsEndpoint) UnmarshalJSON(data []byte) error { return unmarshalModel(data, e) }
+
+// SamlAttributeStatement is an attribute a SAML app puts in its assertions.
+type SamlAttributeStatement struct {
+	Type        string   `json:"type"` // "EXPRESSION" or "GROUP"
+	Name        string   `json:"name"`
+	Namespace   string   `json:"namespace"`
+	Values      []string `json:"values"`
+	FilterType  string   `json:"filterType"`
+	FilterValue string   `json:"filterValue"`
+	wire
+}
+
+func (s SamlAttributeStatement) MarshalJSON() ([]byte, error)     { return marshalModel(&s) }
+func (s *SamlAttributeStatement) UnmarshalJSON(data []byte) error { return unmarshalModel(data, s) }
+
+// SignOnInlineHook names a SAML assertion inline hook.
+type SignOnInlineHook struct {
+	ID string `json:"id"`
+	wire
+}
+
+func (h SignOnInlineHook) MarshalJSON() ([]byte, error)     { return marshalModel(&h) }
+func (h *SignOnInlineHook) UnmarshalJSON(data []byte) error { return unmarshalModel(data, h) }
+
+// SingleLogout is a SAML app's single logout settings.
+type SingleLogout struct {
+	Enabled   *bool  `json:"enabled"`
+	Issuer    string `json:"issuer"`
+	LogoutURL string `json:"logoutUrl"`
+	wire
+}
+
+func (s SingleLogout) MarshalJSON() ([]byte, error)     { return marshalModel(&s) }
+func (s *SingleLogout) UnmarshalJSON(data []byte) error { return unmarshalModel(data, s) }
+
+// SpCertificate is the service provider's certificate for single logout.
+type SpCertificate struct {
+	X5C []string `json:"x5c"` // base64 DER certificates
+	wire
+}
+
+func (c SpCertificate) MarshalJSON() ([]byte, error)     { return marshalModel(&c) }
+func (c *SpCertificate) UnmarshalJSON(data []byte) error { return unmarshalModel(data, c) }
+
+// OpenIdConnectApplicationSettingsClient is an OpenID Connect app's client
+// settings.
+type OpenIdConnectApplicationSettingsClient struct {
+	ApplicationType        OpenIdConnectApplicationType                 `json:"application_type"`
+	RedirectURIs           []string                                     `json:"redirect_uris"`
+	PostLogoutRedirectURIs []string                                     `json:"post_logout_redirect_uris"`
+	GrantTypes             []OAuthGrantType                             `json:"grant_types"`
+	ResponseTypes          []OAuthResponseType                          `json:"response_types"`
+	ConsentMethod          OpenIdConnectApplicationConsentMethod        `json:"consent_method"`
+	IssuerMode             OpenIdConnectApplicationIssuerMode           `json:"issuer_mode"`
+	InitiateLoginURI       string                                       `json:"initiate_login_uri"`
+	IdpInitiatedLogin      OpenIdConnectApplicationIdpInitiatedLogin    `json:"idp_initiated_login"`
+	ClientURI              string                                       `json:"client_uri"`
+	LogoURI                string                                       `json:"logo_uri"`
+	PolicyURI              string                                       `json:"policy_uri"`
+	TosURI                 string                                       `json:"tos_uri"`
+	WildcardRedirect       string                                       `json:"wildcard_redirect"` // "DISABLED" or "SUBDOMAIN"
+	Jwks                   OpenIdConnectApplicationSettingsClientKeys   `json:"jwks"`
+	RefreshToken           OpenIdConnectApplicationSettingsRefreshToken `json:"refresh_token"`
+	wire
+}
+
+func (c OpenIdConnectApplicationSettingsClient) MarshalJSON() ([]byte, error) {
+	return marshalModel(&c)
+}
+func (c *OpenIdConnectApplicationSettingsClient) UnmarshalJSON(data []byte) error {
+	return unmarshalModel(data, c)
+}
+
+// OpenIdConnectApplicationIdpInitiatedLogin is how an OpenID Connect app is
+// started from Okta.
+type OpenIdConnectApplicationIdpInitiatedLogin struct {
+	Mode         string   `json:"mode"` // "DISABLED", "SPEC" or "OKTA"
+	DefaultScope []string `json:"default_scope"`
+	wire
+}
+
+func (l OpenIdConnectApplicationIdpInitiatedLogin) MarshalJSON() ([]byte, error) {
+	return marshalModel(&l)
+}
+func (l *OpenIdConnectApplicationIdpInitiatedLogin) UnmarshalJSON(data []byte) error {
+	return unmarshalModel(data, l)
+}
+
+// OpenIdConnectApplicationSettingsClientKeys is a client's public keys, for
+// private_key_jwt authentication.
+type OpenIdConnectApplicationSettingsClientKeys struct {
+	Keys []JsonWebKey `json:"keys"`
+	wire
+}
+
+func (k OpenIdConnectApplicationSettingsClientKeys) MarshalJSON() ([]byte, error) {
+	return marshalModel(&k)
+}
+func (k *OpenIdConnectApplicationSettingsClientKeys) UnmarshalJSON(data []byte) error {
+	return unmarshalModel(data, k)
+}
+
+// OpenIdConnectApplicationSettingsRefreshToken is a client's refresh token
+// rotation.
+type OpenIdConnectApplicationSettingsRefreshToken struct {
+	RotationType OpenIdConnectRefreshTokenRotationType `json:"rotation_type"`
+	Leeway       *int                                  `json:"leeway"` // seconds
+	wire
+}
+
+func (r OpenIdConnectApplicationSettingsRefreshToken) MarshalJSON() ([]byte, error) {
+	return marshalModel(&r)
+}
+func (r *OpenIdConnectApplicationSettingsRefreshToken) UnmarshalJSON(data []byte) error {
+	return unmarshalModel(data, r)
+}
+
+// OpenIdConnectApplicationType is an OpenID Connect client's kind.
+type OpenIdConnectApplicationType string
+
+// Client kinds known to the spec.
+const (
+	OIDCBrowser OpenIdConnectApplicationType = "browser"
+	OIDCNative  OpenIdConnectApplicationType = "native"
+	OIDCService OpenIdConnectApplicationType = "service"
+	OIDCWeb     OpenIdConnectApplicationType = "web"
+)
+
+// OAuthGrantType is an OAuth 2.0 grant type.
+type OAuthGrantType string
+
+// Grant types: the spec's, and those Okta sends beyond it.
+const (
+	GrantAuthorizationCode OAuthGrantType = "authorization_code"
+	GrantClientCredentials OAuthGrantType = "client_credentials"
+	GrantImplicit          OAuthGrantType = "implicit"
+	GrantInteractionCode   OAuthGrantType = "interaction_code"
+	GrantPassword          OAuthGrantType = "password"
+	GrantRefreshToken      OAuthGrantType = "refresh_token"
+	GrantJWTBearer         OAuthGrantType = "urn:ietf:params:oauth:grant-type:jwt-bearer"
+	GrantDeviceCode        OAuthGrantType = "urn:ietf:params:oauth:grant-type:device_code"
+	GrantTokenExchange     OAuthGrantType = "urn:ietf:params:oauth:grant-type:token-exchange"
+	GrantCIBA              OAuthGrantType = "urn:openid:params:grant-type:ciba"
+)
+
+// OAuthResponseType is an OAuth 2.0 response type.
+type OAuthResponseType string
+
+// Response types known to the spec.
+const (
+	ResponseCode    OAuthResponseType = "code"
+	ResponseIDToken OAuthResponseType = "id_token"
+	ResponseToken   OAuthResponseType = "token"
+)
+
+// OpenIdConnectApplicationConsentMethod says whether users are asked for
+// consent.
+type OpenIdConnectApplicationConsentMethod string
+
+// Consent methods known to the spec.
+const (
+	ConsentRequired OpenIdConnectApplicationConsentMethod = "REQUIRED"
+	ConsentTrusted  OpenIdConnectApplicationConsentMethod = "TRUSTED"
+)
+
+// OpenIdConnectApplicationIssuerMode is which issuer an app's tokens name.
+type OpenIdConnectApplicationIssuerMode string
+
+// Issuer modes known to the spec.
+const (
+	IssuerCustomURL OpenIdConnectApplicationIssuerMode = "CUSTOM_URL"
+	IssuerDynamic   OpenIdConnectApplicationIssuerMode = "DYNAMIC"
+	IssuerOrgURL    OpenIdConnectApplicationIssuerMode = "ORG_URL"
+)
+
+// OpenIdConnectRefreshTokenRotationType is how refresh tokens rotate.
+type OpenIdConnectRefreshTokenRotationType string
+
+// Rotation types known to the spec.
+const (
+	RotationRotate OpenIdConnectRefreshTokenRotationType = "ROTATE"
+	RotationStatic OpenIdConnectRefreshTokenRotationType = "STATIC"
+)

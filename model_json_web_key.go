@@ -1,0 +1,90 @@
+package okta
+
+import (
+	"crypto"
+	"crypto/rsa"
+	"crypto/x509"
+	"encoding/base64"
+	"errors"
+	"fmt"
+	"math/big"
+	"strings"
+	"time"
+)
+
+// JsonWebKey is an app's key credential (a signing key and its X.509
+// certificate), or a client's public key.
+type JsonWebKey struct {
+	Kid         string         `json:"kid"`
+	Kty         string         `json:"kty"` // "RSA" or "EC"
+	Alg         string         `json:"alg"`
+	Use         string         `json:"use"`
+	KeyOps      []string       `json:"key_ops"`
+	Status      string         `json:"status"` // such as "ACTIVE"
+	N           string         `json:"n"`      // RSA modulus, base64url
+	E           string         `json:"e"`      // RSA exponent, base64url
+	X5C         []string       `json:"x5c"`    // certificate chain, base64 DER, leaf first
+	X5T         string         `json:"x5t"`
+	X5TS256     string         `json:"x5t#S256"`
+	X5U         string         `json:"x5u"`
+	Created     time.Time      `json:"created"`
+	ExpiresAt   time.Time      `json:"expiresAt"`
+	LastUpdated time.Time      `json:"lastUpdated"`
+	Links       map[string]any `json:"_links"` // read-only
+	wire
+}
+
+func (k JsonWebKey) MarshalJSON() ([]byte, error)     { return marshalModel(&k) }
+func (k *JsonWebKey) UnmarshalJSON(data []byte) error { return unmarshalModel(data, k) }
+
+// Certificates parses the key's x5c certificate chain, leaf first.
+func (k *JsonWebKey) Certificates() ([]*x509.Certificate, error) {
+	if len(k.X5C) == 0 {
+		return nil, errors.New("okta: JsonWebKey " + k.Kid + " has no x5c certificate chain")
+	}
+	certs := make([]*x509.Certificate, 0, len(k.X5C))
+	for i, s := range k.X5C {
+		der, err := base64.StdEncoding.DecodeString(s)
+		if err != nil {
+			return nil, fmt.Errorf("okta: JsonWebKey %s: x5c[%d] is not base64: %w", k.Kid, i, err)
+		}
+		c, err := x509.ParseCertificate(der)
+		if err != nil {
+			return nil, fmt.Errorf("okta: JsonWebKey %s: x5c[%d]: %w", k.Kid, i, err)
+		}
+		certs = append(certs, c)
+	}
+	return certs, nil
+}
+
+// PublicKey returns the key's public key: from its RSA members n and e when
+// present, otherwise from its leaf certificate.
+func (k *JsonWebKey) PublicKey() (crypto.PublicKey, error) {
+	if strings.EqualFold(k.Kty, "RSA") && k.N != "" && k.E != "" {
+		n, err := decodeB64URL(k.N)
+		if err != nil {
+			return nil, fmt.Errorf("okta: JsonWebKey %s: n: %w", k.Kid, err)
+		}
+		e, err := decodeB64URL(k.E)
+		if err != nil {
+			return nil, fmt.Errorf("okta: JsonWebKey %s: e: %w", k.Kid, err)
+		}
+		exp := new(big.Int).SetBytes(e)
+		if !exp.IsInt64() || exp.Int64() > 1<<31-1 || exp.Int64() < 3 {
+			return nil, fmt.Errorf("okta: JsonWebKey %s: exponent out of range", k.Kid)
+		}
+		return &rsa.PublicKey{N: new(big.Int).SetBytes(n), E: int(exp.Int64())}, nil
+	}
+	if len(k.X5C) > 0 {
+		certs, err := k.Certificates()
+		if err != nil {
+			return nil, err
+		}
+		return certs[0].PublicKey, nil
+	}
+	return nil, fmt.Errorf("okta: JsonWebKey %s: no RSA members and no certificate to take a public key from", k.Kid)
+}
+
+func decodeB64URL(s string) ([]byte, error) {
+	return base64.RawURLEncoding.DecodeString(strings.TrimRight(s, "="))
+}

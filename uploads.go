@@ -1,0 +1,101 @@
+package okta
+
+// The two operations whose request bodies are not JSON: a certificate for
+// PublishCsrFromApplication and a multipart logo for UploadApplicationLogo.
+// Both are checked here, before anything is sent.
+
+import (
+	"bytes"
+	"crypto/x509"
+	"encoding/base64"
+	"encoding/pem"
+	"errors"
+	"fmt"
+	"io"
+	"mime/multipart"
+	"net/http"
+	"net/textproto"
+	"path"
+	"strings"
+)
+
+// certificateBody works out how to send a certificate: the body, its content
+// type, and a Content-Transfer-Encoding when the body is base64.
+func certificateBody(cert []byte) (body []byte, ctype, encoding string, err error) {
+	trimmed := bytes.TrimSpace(cert)
+	if len(trimmed) == 0 {
+		return nil, "", "", errors.New("Certificate is required")
+	}
+	if bytes.HasPrefix(trimmed, []byte("-----BEGIN")) {
+		block, _ := pem.Decode(trimmed)
+		if block == nil {
+			return nil, "", "", errors.New("Certificate starts like PEM but is not valid PEM")
+		}
+		if block.Type != "CERTIFICATE" {
+			return nil, "", "", fmt.Errorf("Certificate is a PEM %q block; a CERTIFICATE is needed", block.Type)
+		}
+		if _, err := x509.ParseCertificate(block.Bytes); err != nil {
+			return nil, "", "", fmt.Errorf("Certificate's PEM block is not an X.509 certificate: %v", err)
+		}
+		return cert, "application/x-pem-file", "", nil
+	}
+	if _, err := x509.ParseCertificate(cert); err == nil {
+		return cert, "application/pkix-cert", "", nil
+	}
+	compact := strings.Join(strings.Fields(string(trimmed)), "")
+	if der, err := base64.StdEncoding.DecodeString(compact); err == nil {
+		if _, err := x509.ParseCertificate(der); err == nil {
+			return trimmed, "application/pkix-cert", "base64", nil
+		}
+	}
+	return nil, "", "", errors.New("Certificate is neither a PEM CERTIFICATE, DER, nor base64 DER X.509 certificate")
+}
+
+// maxLogoSize is the size a logo must stay under.
+const maxLogoSize = 1 << 20
+
+var logoTypes = map[string]string{"image/png": ".png", "image/jpeg": ".jpg", "image/gif": ".gif"}
+
+// logoBody reads at most maxLogoSize bytes of r, checks that they are a PNG,
+// JPEG or GIF image smaller than maxLogoSize, and builds the multipart body.
+func logoBody(r io.Reader, name string) ([]byte, string, error) {
+	if r == nil {
+		return nil, "", errors.New("File is required")
+	}
+	img, err := io.ReadAll(io.LimitReader(r, maxLogoSize))
+	if err != nil {
+		return nil, "", fmt.Errorf("reading File: %v", err)
+	}
+	if len(img) >= maxLogoSize {
+		return nil, "", fmt.Errorf("the logo is 1 MiB or larger; Okta takes images under %d bytes", maxLogoSize)
+	}
+	if len(img) == 0 {
+		return nil, "", errors.New("the logo is empty")
+	}
+	ctype := http.DetectContentType(img)
+	ext, ok := logoTypes[ctype]
+	if !ok {
+		return nil, "", fmt.Errorf("the logo is %s; Okta takes PNG, JPEG or GIF images", ctype)
+	}
+	if name == "" {
+		name = "logo" + ext
+	}
+	var buf bytes.Buffer
+	w := multipart.NewWriter(&buf)
+	h := textproto.MIMEHeader{}
+	h.Set("Content-Disposition", fmt.Sprintf(`form-data; name="file"; filename="%s"`, quoteEscaper.Replace(path.Base(name))))
+	h.Set("Content-Type", ctype)
+	part, err := w.CreatePart(h)
+	if err != nil {
+		return nil, "", err
+	}
+	if _, err := part.Write(img); err != nil {
+		return nil, "", err
+	}
+	if err := w.Close(); err != nil {
+		return nil, "", err
+	}
+	return buf.Bytes(), w.FormDataContentType(), nil
+}
+
+var quoteEscaper = strings.NewReplacer(`\`, `\\`, `"`, `\"`, "\r", "", "\n", "")
