@@ -66,7 +66,7 @@ func NewAPIClient(cfg *Configuration) *APIClient {
 	if rt == nil {
 		rt = http.DefaultTransport
 	}
-	base.Transport = &authTransport{base: rt, origin: cfg.orgURL, authorization: "SSWS " + string(cfg.apiToken)}
+	base.Transport = &authTransport{base: rt, origin: cfg.orgURL, authorization: "SSWS " + cfg.apiToken()}
 	c.http = &base
 	c.userAgent = fmt.Sprintf("okta-go/%s go/%s %s/%s", Version, strings.TrimPrefix(runtime.Version(), "go"), runtime.GOOS, runtime.GOARCH)
 	if cfg.userAgent != "" {

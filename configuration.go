@@ -20,8 +20,12 @@ import (
 // authenticate, and how to behave. Build it with NewConfiguration. It is
 // immutable once built and safe to share. It never prints its secrets.
 type Configuration struct {
-	orgURL     *url.URL // scheme://host[:port], no path
-	apiToken   Secret
+	orgURL *url.URL // scheme://host[:port], no path
+	// apiToken returns the API token. It is a func, not a string, because fmt
+	// prints a func as an address whatever the verb and however deeply the
+	// Configuration is nested; a string in an unexported field is printed as
+	// is, bypassing any String or Format method of its type.
+	apiToken   func() string
 	httpClient *http.Client
 	maxRetries int
 	userAgent  string
@@ -176,7 +180,8 @@ func (s *settings) build() (*Configuration, error) {
 	if err := checkToken(s.apiToken); err != nil {
 		problems = append(problems, err)
 	}
-	cfg.apiToken = Secret(s.apiToken)
+	token := s.apiToken
+	cfg.apiToken = func() string { return token }
 	if s.maxRetries != nil {
 		if *s.maxRetries < 0 {
 			problems = append(problems, fmt.Errorf("max retries is %d: use 0 to turn retries off, or a small positive number such as 2", *s.maxRetries))
@@ -276,7 +281,7 @@ func (c *Configuration) OrgURL() string { return c.orgURL.String() }
 // String describes the configuration without its secrets.
 func (c Configuration) String() string {
 	tok := "unset"
-	if c.apiToken != "" {
+	if c.apiToken != nil && c.apiToken() != "" {
 		tok = "[REDACTED]"
 	}
 	return fmt.Sprintf("okta.Configuration{OrgURL: %s, APIToken: %s, MaxRetries: %d, UserAgent: %q, Sources: %v}",
