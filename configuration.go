@@ -226,7 +226,9 @@ func parseOrgURL(raw string) (*url.URL, error) {
 		return nil, fmt.Errorf("org URL %q is not an absolute URL: use scheme and host, such as %s", raw, orgURLExample)
 	}
 	if u.User != nil {
-		return nil, fmt.Errorf("org URL %q carries user info: remove it and pass credentials with WithAPIToken", redactUser(u))
+		bare := *u
+		bare.User = nil
+		return nil, fmt.Errorf("org URL %q carries user info: remove it (%s) and pass credentials with WithAPIToken", redactUser(u), bare.String())
 	}
 	if (u.Path != "" && u.Path != "/") || u.RawQuery != "" || u.Fragment != "" || u.ForceQuery {
 		return nil, fmt.Errorf("org URL %q has a path, query or fragment: use only scheme and host (and port), such as %s", raw, orgURLExample)
@@ -239,7 +241,9 @@ func parseOrgURL(raw string) (*url.URL, error) {
 	case "https":
 	case "http":
 		if !isLoopback(host) {
-			return nil, fmt.Errorf("org URL %q uses http: Okta requires https (plain http is accepted only for loopback hosts, for tests)", raw)
+			secure := *u
+			secure.Scheme = "https"
+			return nil, fmt.Errorf("org URL %q uses http: Okta requires https, such as %s (plain http is accepted only for loopback hosts, for tests)", raw, secure.String())
 		}
 	default:
 		return nil, fmt.Errorf("org URL %q has scheme %q: use https, such as %s", raw, u.Scheme, orgURLExample)
@@ -267,10 +271,10 @@ func checkToken(tok string) error {
 		return errors.New("API token is missing: set OKTA_CLIENT_TOKEN, okta.client.token in okta.yaml, or WithAPIToken(token); create one in the Admin Console under Security > API > Tokens")
 	case strings.Contains(tok, "{"):
 		return errors.New("API token still holds a placeholder such as {apiToken}: replace it with the token's value")
+	case strings.HasPrefix(tok, "SSWS"): // before the white space check: "SSWS 00ab..." is the common mistake
+		return errors.New("API token starts with \"SSWS\": pass the token alone; the SDK adds the SSWS scheme")
 	case strings.ContainsAny(tok, " \t\r\n"):
 		return errors.New("API token contains white space: copy the token's value alone, without spaces or line breaks")
-	case strings.HasPrefix(tok, "SSWS"):
-		return errors.New("API token starts with \"SSWS\": pass the token alone; the SDK adds the SSWS scheme")
 	}
 	return nil
 }
