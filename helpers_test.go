@@ -1,0 +1,183 @@
+package okta_test
+
+import (
+	"fmt"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"os"
+	"runtime"
+	"strings"
+	"sync/atomic"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/gatekit/okta"
+)
+
+// testToken is the API token every test configures. No printed value and no
+// error string may contain it (see assertNoSecret).
+const testToken = "00tEsT-sEcReT_tOkEn-4f9c2a"
+
+// apiPrefix is where the test mux is mounted: the SDK must put every path
+// under it, so a request built from anything but the org URL and the
+// operation's path misses the mux and fails the test.
+const apiPrefix = "/api/v1"
+
+// TestMain makes the suite hermetic: no okta.yaml from the real home
+// directory and no OKTA_CLIENT_* variable from the environment may change what
+// NewConfiguration builds.
+func TestMain(m *testing.M) {
+	home, err := os.MkdirTemp("", "okta-test-home-")
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+	os.Setenv("HOME", home)
+	for _, kv := range os.Environ() {
+		if name, _, _ := strings.Cut(kv, "="); strings.HasPrefix(name, "OKTA_CLIENT_") {
+			os.Unsetenv(name)
+		}
+	}
+	code := m.Run()
+	os.RemoveAll(home)
+	os.Exit(code)
+}
+
+// fixture is a client pointed at a test server. Handlers go on mux with paths
+// relative to apiPrefix ("/api-tokens/"); a request outside apiPrefix fails the
+// test.
+type fixture struct {
+	client *okta.APIClient
+	mux    *http.ServeMux
+	server *httptest.Server
+	calls  atomic.Int32 // requests that reached the server
+}
+
+// setup starts a test server and returns a client for it, configured with
+// testToken and opts.
+func setup(t *testing.T, opts ...okta.ConfigOption) *fixture {
+	t.Helper()
+	f := &fixture{mux: http.NewServeMux()}
+	api := http.StripPrefix(apiPrefix, f.mux)
+	f.server = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		f.calls.Add(1)
+		if !strings.HasPrefix(r.URL.Path, apiPrefix+"/") {
+			t.Errorf("request outside %s: %s %s", apiPrefix, r.Method, r.RequestURI)
+			http.Error(w, "not under the API prefix", http.StatusTeapot)
+			return
+		}
+		api.ServeHTTP(w, r)
+	}))
+	t.Cleanup(f.server.Close)
+	f.client = newClient(t, f.server.URL, opts...)
+	return f
+}
+
+// newClient builds a client for orgURL with testToken, failing the test if the
+// configuration is refused.
+func newClient(t testing.TB, orgURL string, opts ...okta.ConfigOption) *okta.APIClient {
+	t.Helper()
+	all := append([]okta.ConfigOption{okta.WithOrgURL(orgURL), okta.WithAPIToken(testToken)}, opts...)
+	cfg, err := okta.NewConfiguration(all...)
+	require.NoError(t, err)
+	return okta.NewAPIClient(cfg)
+}
+
+// sdkUserAgent is the User-Agent the SDK sends without WithUserAgent.
+func sdkUserAgent() string {
+	return fmt.Sprintf("okta-go/%s go/%s %s/%s", okta.Version, strings.TrimPrefix(runtime.Version(), "go"), runtime.GOOS, runtime.GOARCH)
+}
+
+func testMethod(t *testing.T, r *http.Request, want string) {
+	t.Helper()
+	assert.Equal(t, want, r.Method, "method")
+}
+
+// testPath checks the path as sent on the wire, escapes included, prefix and
+// all (r.URL has the prefix stripped; r.RequestURI does not).
+func testPath(t *testing.T, r *http.Request, want string) {
+	t.Helper()
+	path, _, _ := strings.Cut(r.RequestURI, "?")
+	assert.Equal(t, want, path, "escaped path")
+}
+
+func testHeader(t *testing.T, r *http.Request, name, want string) {
+	t.Helper()
+	assert.Equal(t, []string{want}, r.Header.Values(name), "header %s", name)
+}
+
+func testNoHeader(t *testing.T, r *http.Request, name string) {
+	t.Helper()
+	assert.Empty(t, r.Header.Values(name), "header %s", name)
+}
+
+// testQuery checks the whole query string: exactly the parameters in want.
+func testQuery(t *testing.T, r *http.Request, want url.Values) {
+	t.Helper()
+	if len(want) == 0 {
+		assert.Empty(t, r.URL.RawQuery, "query")
+		return
+	}
+	assert.Equal(t, want, r.URL.Query(), "query")
+}
+
+// testBody checks the request body. Use "" for a request without a body, which
+// must then carry no Content-Type either.
+func testBody(t *testing.T, r *http.Request, want string) {
+	t.Helper()
+	b, err := io.ReadAll(r.Body)
+	assert.NoError(t, err)
+	assert.Equal(t, want, string(b), "body")
+	if want == "" {
+		assert.Zero(t, r.ContentLength, "Content-Length")
+		assert.Empty(t, r.TransferEncoding, "Transfer-Encoding")
+		testNoHeader(t, r, "Content-Type")
+	}
+}
+
+// testStandardHeaders checks what every SDK request carries.
+func testStandardHeaders(t *testing.T, r *http.Request, userAgent string) {
+	t.Helper()
+	testHeader(t, r, "Authorization", "SSWS "+testToken)
+	testHeader(t, r, "Accept", "application/json")
+	testHeader(t, r, "User-Agent", userAgent)
+}
+
+// assertNoSecret fails if s shows the test token, or a part of it long
+// enough to matter.
+func assertNoSecret(t testing.TB, s string) {
+	t.Helper()
+	assert.NotContains(t, s, testToken)
+	assert.NotContains(t, s, "sEcReT")
+}
+
+// requireError asserts that err is not nil and that its message keeps the
+// token secret, and returns it.
+func requireError(t testing.TB, err error) error {
+	t.Helper()
+	require.Error(t, err)
+	assertNoSecret(t, err.Error())
+	assertNoSecret(t, fmt.Sprintf("%+v", err))
+	assertNoSecret(t, fmt.Sprintf("%#v", err))
+	return err
+}
+
+// requireOktaError asserts that err is an *okta.Error and returns it.
+func requireOktaError(t testing.TB, err error) *okta.Error {
+	t.Helper()
+	requireError(t, err)
+	var oe *okta.Error
+	require.ErrorAs(t, err, &oe)
+	return oe
+}
+
+// writeJSON answers with status and a JSON body.
+func writeJSON(w http.ResponseWriter, status int, body string) {
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(status)
+	io.WriteString(w, body)
+}
