@@ -250,7 +250,7 @@ var nonAlnum = regexp.MustCompile(`[^a-z0-9]+`)
 // customAppName makes the name Okta gives a custom app: the org's name,
 // the label and a counter.
 func (s *Server) customAppName(label string) string {
-	slug := strings.Trim(nonAlnum.ReplaceAllString(strings.ToLower(label), ""), "_")
+	slug := nonAlnum.ReplaceAllString(strings.ToLower(label), "")
 	if slug == "" {
 		slug = "app"
 	}

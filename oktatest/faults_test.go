@@ -170,3 +170,18 @@ func TestRequestHook(t *testing.T) {
 	c.as("").do("GET", "/api/v1/apps", nil)
 	assert.Equal(t, int32(2), n.Load())
 }
+
+func TestCloseEndsInjectedLatency(t *testing.T) {
+	srv := oktatest.NewServer()
+	srv.Fail("*", oktatest.Fault{Latency: time.Minute})
+	c := &client{t: t, srv: srv, token: srv.Token, hc: &http.Client{Timeout: 10 * time.Second}}
+	go c.try("GET", "/api/v1/apps", nil)
+	time.Sleep(50 * time.Millisecond)
+	start := time.Now()
+	srv.Close()
+	assert.Less(t, time.Since(start), 5*time.Second)
+}
+
+func TestWithRateLimitUnknownBucket(t *testing.T) {
+	assert.Panics(t, func() { oktatest.NewServer(oktatest.WithRateLimit("/api/v1/users", 1, time.Second)) })
+}

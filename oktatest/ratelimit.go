@@ -1,6 +1,7 @@
 package oktatest
 
 import (
+	"fmt"
 	"net/http"
 	"strconv"
 	"sync"
@@ -52,6 +53,9 @@ func (l *limiter) init(cfg map[string]bucketConfig) {
 		l.buckets[name] = &bucket{bucketConfig: bucketConfig{limit: defaultLimit, window: defaultWindow}}
 	}
 	for name, c := range cfg {
+		if l.buckets[name] == nil {
+			panic(fmt.Sprintf("oktatest: WithRateLimit: unknown bucket %q", name))
+		}
 		if c.limit < 0 {
 			c.limit = 0
 		}

@@ -1,18 +1,3 @@
-// Package oktatest is an in-memory fake of the Okta management API subset
-// the okta SDK speaks (API tokens and applications), for tests.
-//
-// A Server answers on loopback the way an Okta org does: SSWS authentication,
-// Okta's ids, timestamps, links, error bodies, pagination with Link headers
-// and X-Rate-Limit headers. Tests seed users and groups with Go methods,
-// drive the server over HTTP and inject faults:
-//
-//	srv := oktatest.NewServer()
-//	defer srv.Close()
-//	userID := srv.AddUser("ada@example.com")
-//	srv.Fail("getApplication", oktatest.Fault{Status: 429, Times: 1})
-//
-// The package speaks the wire protocol with its own types and does not use
-// the SDK, so it can serve as an independent oracle for it.
 package oktatest
 
 import (
@@ -42,9 +27,11 @@ type Server struct {
 	// "Authorization: SSWS <Token>".
 	Token string
 
-	ts    *httptest.Server
-	clock func() time.Time
-	hook  func(*http.Request)
+	ts        *httptest.Server
+	done      chan struct{} // closed by Close: ends injected delays
+	closeOnce sync.Once
+	clock     func() time.Time
+	hook      func(*http.Request)
 
 	rngMu sync.Mutex
 	rng   *rand.Rand
@@ -106,6 +93,7 @@ func NewServer(opts ...Option) *Server {
 		o(&c)
 	}
 	s := &Server{
+		done:  make(chan struct{}),
 		clock: time.Now,
 		hook:  c.hook,
 	}
@@ -138,24 +126,26 @@ func NewServer(opts ...Option) *Server {
 		s.ts.Listener.Close()
 		s.ts.Listener = c.listener
 	}
-	s.ts.Start()
-	s.URL = s.ts.URL
-
+	// Everything a handler reads without the lock is set before the
+	// server takes its first request.
+	s.URL = "http://" + s.ts.Listener.Addr().String()
 	token := c.token
 	if token == "" {
 		token = newTokenSecret()
 	}
+	s.Token = token
 	s.mu.Lock()
 	admin := s.addUser("admin@example.com", "Emulator", "Admin")
 	s.addAPIToken("emulator", admin.id, token)
 	s.mu.Unlock()
-	s.Token = token
+	s.ts.Start()
 	return s
 }
 
 // Close shuts the server down and blocks until all outstanding requests on
 // it have completed.
 func (s *Server) Close() {
+	s.closeOnce.Do(func() { close(s.done) })
 	s.ts.Close()
 }
 
@@ -188,6 +178,8 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request, op operation) {
 		case <-r.Context().Done():
 			t.Stop()
 			return
+		case <-s.done:
+			t.Stop()
 		}
 	}
 	if injected && f.Drop {

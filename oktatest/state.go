@@ -60,8 +60,9 @@ type group struct {
 	created time.Time
 }
 
-// AddUser adds a user with the given login (also used as email) to the org
-// and returns its id. Only users known to the org can be assigned to apps.
+// AddUser adds a user with the given login (such as "ada@example.com") to
+// the org and returns its id. Only users known to the org can be assigned to
+// apps; the login is the default user name of their assignments.
 func (s *Server) AddUser(login string) string {
 	first, _, _ := strings.Cut(login, "@")
 	s.mu.Lock()

@@ -1,15 +1,18 @@
 // Command okta-emulator serves an in-memory Okta org (the oktatest package)
-// on a TCP address until it is interrupted.
+// on a TCP address until it receives SIGINT or SIGTERM.
 //
 //	go run ./cmd/okta-emulator -addr 127.0.0.1:8080
 //
-// It prints the org URL and an API token to use as "SSWS <token>".
+// It prints the org URL and an API token, as the environment variables the
+// Okta SDKs read, so that a shell can eval its first two lines. The API
+// token goes in requests as "Authorization: SSWS <token>".
 package main
 
 import (
 	"context"
 	"flag"
 	"fmt"
+	"io"
 	"net"
 	"os"
 	"os/signal"
@@ -19,20 +22,24 @@ import (
 )
 
 func main() {
-	if err := run(); err != nil {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	if err := run(ctx, os.Args[1:], os.Stdout, os.Stderr); err != nil {
 		fmt.Fprintln(os.Stderr, "okta-emulator:", err)
 		os.Exit(1)
 	}
 }
 
-func run() error {
-	addr := flag.String("addr", "127.0.0.1:8080", "address to listen on")
-	token := flag.String("token", "", "API token to accept (default: a random one)")
-	seed := flag.Int64("seed", 0, "seed for ids and random faults (default: random)")
-	flag.Parse()
-
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	defer stop()
+// run serves until ctx is done.
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("okta-emulator", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	addr := fs.String("addr", "127.0.0.1:8080", "address to listen on")
+	token := fs.String("token", "", "API token to accept (default: a random one)")
+	seed := fs.Int64("seed", 0, "seed for ids and random faults (default: random)")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
 
 	l, err := net.Listen("tcp", *addr)
 	if err != nil {
@@ -46,11 +53,10 @@ func run() error {
 		opts = append(opts, oktatest.WithSeed(*seed))
 	}
 	srv := oktatest.NewServer(opts...)
-	fmt.Printf("OKTA_CLIENT_ORGURL=%s\nOKTA_CLIENT_TOKEN=%s\n", srv.URL, srv.Token)
+	fmt.Fprintf(stdout, "OKTA_CLIENT_ORGURL=%s\nOKTA_CLIENT_TOKEN=%s\n", srv.URL, srv.Token)
 
 	<-ctx.Done()
-	stop()
-	fmt.Fprintln(os.Stderr, "okta-emulator: shutting down")
+	fmt.Fprintln(stderr, "okta-emulator: shutting down")
 	srv.Close()
 	return nil
 }
