@@ -38,6 +38,7 @@ type APIClient struct {
 	cfg       *Configuration
 	http      *http.Client // the configured client, copied, with credentials added per request
 	userAgent string
+	limits    *limiter // nil when proactive rate limiting is off
 
 	common service
 
@@ -71,6 +72,9 @@ func NewAPIClient(cfg *Configuration) *APIClient {
 	c.userAgent = fmt.Sprintf("okta-go/%s go/%s %s/%s", Version, strings.TrimPrefix(runtime.Version(), "go"), runtime.GOOS, runtime.GOARCH)
 	if cfg.userAgent != "" {
 		c.userAgent += " " + cfg.userAgent
+	}
+	if cfg.holdLimits {
+		c.limits = &limiter{}
 	}
 	c.common.client = c
 	c.ApiTokenAPI = (*ApiTokenAPI)(&c.common)
@@ -169,6 +173,7 @@ type call struct {
 	body   []byte      // a non-JSON request body, sent with contentType
 	ctype  string      // Content-Type of body
 	next   *url.URL    // a next-page link to request instead of path and query
+	bucket string      // the rate-limit bucket; derived from path when empty
 }
 
 // doJSON sends cl and decodes a JSON result.
@@ -199,12 +204,13 @@ func doEmpty(ctx context.Context, c *APIClient, cl call) (*Response, error) {
 	return c.do(ctx, &cl, nil)
 }
 
-// maxResultBody bounds how much of a successful response is read: far above
-// Okta's largest page (200 apps of a few KiB each).
-const maxResultBody = 64 << 20
+// defaultMaxResultBody bounds how much of a successful response is read unless
+// WithMaxResponseBytes says otherwise: far above Okta's largest page (200 apps
+// of a few KiB each).
+const defaultMaxResultBody = 64 << 20
 
-// do sends cl, retrying 429s, and decodes a 2xx body into out when out is not
-// nil. A non-2xx answer is an *Error.
+// do sends cl, retrying what the retry policy allows, and decodes a 2xx body
+// into out when out is not nil. A non-2xx answer is an *Error.
 func (c *APIClient) do(ctx context.Context, cl *call, out any) (*Response, error) {
 	target, path, err := c.target(cl)
 	if err != nil {
@@ -220,9 +226,15 @@ func (c *APIClient) do(ctx context.Context, cl *call, out any) (*Response, error
 	} else if cl.body != nil {
 		body = cl.body
 	}
+	if cl.bucket == "" {
+		cl.bucket = bucketKey(cl.path)
+	}
 
 	var retryFor string
 	for attempt := 0; ; attempt++ {
+		if err := c.limits.wait(ctx, cl.bucket); err != nil {
+			return nil, fmt.Errorf("okta: %s %s: waiting for the rate limit to reset: %w", cl.method, path, err)
+		}
 		req, err := http.NewRequestWithContext(ctx, cl.method, target, bodyReader(body))
 		if err != nil {
 			return nil, fmt.Errorf("okta: %s: %w", cl.op, err)
@@ -236,64 +248,100 @@ func (c *APIClient) do(ctx context.Context, cl *call, out any) (*Response, error
 			req.Header[k] = vs
 		}
 		if attempt > 0 {
-			req.Header.Set("X-Okta-Retry-For", retryFor)
+			if retryFor != "" {
+				req.Header.Set("X-Okta-Retry-For", retryFor)
+			}
 			req.Header.Set("X-Okta-Retry-Count", strconv.Itoa(attempt))
 		}
 
 		start := time.Now()
 		hresp, err := c.http.Do(req)
 		if err != nil {
-			c.log(ctx, cl, path, attempt, 0, "", time.Since(start), 0, err)
 			if ctx.Err() != nil {
+				c.log(ctx, cl, path, attempt, 0, "", time.Since(start), 0, err)
 				return nil, fmt.Errorf("okta: %s %s: %w", cl.method, path, ctx.Err())
 			}
-			return nil, fmt.Errorf("okta: %s %s: %w", cl.method, path, stripURL(err))
+			err = fmt.Errorf("okta: %s %s: %w", cl.method, path, stripURL(err))
+			wait, retry := c.retryWait(ctx, cl, attempt, nil, err)
+			c.log(ctx, cl, path, attempt, 0, "", time.Since(start), wait, err)
+			if !retry {
+				return nil, err
+			}
+			if serr := sleep(ctx, wait); serr != nil {
+				return nil, errors.Join(serr, err)
+			}
+			retryFor = ""
+			continue
 		}
 		resp := newResponse(hresp)
+		c.limits.observe(cl.bucket, resp, time.Now())
 		ok := hresp.StatusCode >= 200 && hresp.StatusCode < 300
 		limit := int64(maxErrorBody)
 		if ok {
-			limit = maxResultBody
+			limit = c.cfg.maxBody
 		}
 		data, rerr := readBody(hresp, limit)
 		if rerr != nil {
-			c.log(ctx, cl, path, attempt, hresp.StatusCode, resp.RequestID, time.Since(start), 0, rerr)
-			return resp, fmt.Errorf("okta: %s %s: reading the response: %w", cl.method, path, rerr)
+			rerr = fmt.Errorf("okta: %s %s: reading the response: %w", cl.method, path, rerr)
+			wait, retry := c.retryWait(ctx, cl, attempt, nil, rerr)
+			c.log(ctx, cl, path, attempt, hresp.StatusCode, resp.RequestID, time.Since(start), wait, rerr)
+			if !retry { // a POST whose answer was lost is never sent again
+				return resp, rerr
+			}
+			if serr := sleep(ctx, wait); serr != nil {
+				return resp, errors.Join(serr, rerr)
+			}
+			continue
 		}
 		if ok {
 			c.log(ctx, cl, path, attempt, hresp.StatusCode, resp.RequestID, time.Since(start), 0, nil)
-			if out == nil {
-				return resp, nil
-			}
-			if len(bytes.TrimSpace(data)) == 0 {
-				e := newError(cl.method, path, resp, data)
-				e.ErrorSummary = "the response has no body; a " + fmt.Sprintf("%T", out)[1:] + " was expected"
-				return resp, e
-			}
-			if err := unmarshal(data, out); err != nil {
-				e := newError(cl.method, path, resp, data)
-				e.ErrorSummary = "the response is not the JSON expected: " + err.Error()
-				e.cause = err
-				return resp, e
-			}
-			return resp, nil
+			return resp, decodeResult(cl, path, resp, data, out)
 		}
 
 		apiErr := newError(cl.method, path, resp, data)
-		if hresp.StatusCode != http.StatusTooManyRequests || attempt >= c.cfg.maxRetries {
-			c.log(ctx, cl, path, attempt, hresp.StatusCode, resp.RequestID, time.Since(start), 0, apiErr)
+		wait, retry := c.retryWait(ctx, cl, attempt, resp, nil)
+		c.log(ctx, cl, path, attempt, hresp.StatusCode, resp.RequestID, time.Since(start), wait, apiErr)
+		if !retry {
 			return resp, apiErr
 		}
-		wait, ok := retryDelay(ctx, resp, attempt, time.Now())
-		c.log(ctx, cl, path, attempt, hresp.StatusCode, resp.RequestID, time.Since(start), wait, nil)
-		if !ok {
-			return resp, apiErr // the reset is past the context's deadline: answer now
-		}
 		if err := sleep(ctx, wait); err != nil {
-			return resp, fmt.Errorf("okta: %s %s: waiting %v for the rate limit to reset: %w", cl.method, path, wait.Round(time.Millisecond), errors.Join(err, apiErr))
+			return resp, fmt.Errorf("okta: %s %s: waiting %v to retry: %w", cl.method, path, wait.Round(time.Millisecond), errors.Join(err, apiErr))
 		}
 		retryFor = resp.RequestID
 	}
+}
+
+// retryWait asks the retry policy whether a failed attempt is tried again and,
+// if so, how long to wait first.
+func (c *APIClient) retryWait(ctx context.Context, cl *call, attempt int, resp *Response, err error) (time.Duration, bool) {
+	a := RetryAttempt{Op: cl.op, Method: cl.method, Attempt: attempt, Response: resp, Err: err}
+	if resp != nil {
+		a.StatusCode = resp.StatusCode
+	}
+	if !c.cfg.retry.decide(a) {
+		return 0, false
+	}
+	return retryDelay(ctx, resp, attempt, time.Now(), c.cfg.retry.maxWait())
+}
+
+// decodeResult decodes a 2xx body into out. A body that is missing or is not
+// the JSON expected is an *Error that unwraps to the decoding error.
+func decodeResult(cl *call, path string, resp *Response, data []byte, out any) error {
+	if out == nil {
+		return nil
+	}
+	if len(bytes.TrimSpace(data)) == 0 {
+		e := newError(cl.method, path, resp, data)
+		e.ErrorSummary = "the response has no body; " + cl.op + " returns a JSON document"
+		return e
+	}
+	if err := unmarshal(data, out); err != nil {
+		e := newError(cl.method, path, resp, data)
+		e.ErrorSummary = "the response is not the JSON expected: " + err.Error()
+		e.cause = err
+		return e
+	}
+	return nil
 }
 
 // target returns the URL to request and the path to name in errors and logs.

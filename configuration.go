@@ -27,7 +27,9 @@ type Configuration struct {
 	// is, bypassing any String or Format method of its type.
 	apiToken   func() string
 	httpClient *http.Client
-	maxRetries int
+	retry      RetryPolicy
+	holdLimits bool  // hold requests to a spent rate-limit bucket until it resets
+	maxBody    int64 // the largest successful response body read
 	userAgent  string
 	logger     *slog.Logger
 	sources    []string // where settings came from, for String
@@ -50,6 +52,9 @@ type settings struct {
 	httpClient *http.Client
 	clientSet  bool
 	maxRetries *int
+	retry      *RetryPolicy
+	holdLimits *bool
+	maxBody    int64
 	userAgent  string
 	logger     *slog.Logger
 	sources    []string
@@ -69,9 +74,24 @@ func WithHTTPClient(c *http.Client) ConfigOption {
 	return func(s *settings) { s.httpClient, s.clientSet = c, true }
 }
 
-// WithMaxRetries sets how many times a rate-limited (429) request is retried
-// (default 2; 0 turns retries off).
+// WithMaxRetries sets how many times a failed call is retried (default 2; 0
+// turns retries off). Which failures are retried is RetryPolicy's to say.
 func WithMaxRetries(n int) ConfigOption { return func(s *settings) { s.maxRetries = &n } }
+
+// WithRetryPolicy replaces the retry policy (see RetryPolicy for the default
+// rules). A later WithMaxRetries still sets its MaxRetries.
+func WithRetryPolicy(p RetryPolicy) ConfigOption {
+	return func(s *settings) { s.retry, s.maxRetries = &p, &p.MaxRetries }
+}
+
+// WithProactiveRateLimit turns on or off (default on) holding requests to an
+// endpoint whose rate-limit bucket Okta said is spent, until the bucket
+// resets, across all goroutines of a client.
+func WithProactiveRateLimit(on bool) ConfigOption { return func(s *settings) { s.holdLimits = &on } }
+
+// WithMaxResponseBytes bounds the size of a successful response body (default
+// 64 MiB); a larger one fails the call. Error bodies are read to at most 64 KiB.
+func WithMaxResponseBytes(n int64) ConfigOption { return func(s *settings) { s.maxBody = n } }
 
 // WithUserAgent appends a product token to the SDK's User-Agent header
 // ("okta-go/<version> go/<go version> <os>/<arch>").
@@ -171,7 +191,19 @@ func (s *settings) loadEnv() {
 
 func (s *settings) build() (*Configuration, error) {
 	problems := s.problems
-	cfg := &Configuration{maxRetries: DefaultMaxRetries, userAgent: s.userAgent, logger: s.logger, sources: s.sources}
+	cfg := &Configuration{retry: DefaultRetryPolicy(), holdLimits: true, maxBody: defaultMaxResultBody,
+		userAgent: s.userAgent, logger: s.logger, sources: s.sources}
+	if s.retry != nil {
+		cfg.retry = *s.retry
+	}
+	if s.holdLimits != nil {
+		cfg.holdLimits = *s.holdLimits
+	}
+	if s.maxBody < 0 {
+		problems = append(problems, fmt.Errorf("max response bytes is %d: use a positive size such as 64<<20", s.maxBody))
+	} else if s.maxBody > 0 {
+		cfg.maxBody = s.maxBody
+	}
 	u, err := parseOrgURL(s.orgURL)
 	if err != nil {
 		problems = append(problems, err)
@@ -186,7 +218,7 @@ func (s *settings) build() (*Configuration, error) {
 		if *s.maxRetries < 0 {
 			problems = append(problems, fmt.Errorf("max retries is %d: use 0 to turn retries off, or a small positive number such as 2", *s.maxRetries))
 		}
-		cfg.maxRetries = *s.maxRetries
+		cfg.retry.MaxRetries = *s.maxRetries
 	}
 	if s.clientSet && s.httpClient == nil {
 		problems = append(problems, errors.New("WithHTTPClient was given a nil *http.Client: pass a client, or leave the option out to use the default"))
@@ -289,7 +321,7 @@ func (c Configuration) String() string {
 		tok = "[REDACTED]"
 	}
 	return fmt.Sprintf("okta.Configuration{OrgURL: %s, APIToken: %s, MaxRetries: %d, UserAgent: %q, Sources: %v}",
-		c.orgURL, tok, c.maxRetries, c.userAgent, c.sources)
+		c.orgURL, tok, c.retry.MaxRetries, c.userAgent, c.sources)
 }
 
 // Format prints the configuration as String does, for every verb, so that no

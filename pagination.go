@@ -215,7 +215,11 @@ func listAll[T any](ctx context.Context, c *APIClient, cl call) iter.Seq2[*T, er
 				return // the server handed back a cursor it was given: the walk is done
 			}
 			seen[key] = true
-			cl = call{op: cl.op, method: cl.method, header: cl.header, next: resp.next}
+			bucket := cl.bucket
+			if bucket == "" {
+				bucket = bucketKey(cl.path)
+			}
+			cl = call{op: cl.op, method: cl.method, header: cl.header, next: resp.next, bucket: bucket}
 		}
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -28,47 +29,33 @@ func parseRateLimit(h http.Header) RateLimit {
 }
 
 const (
-	// maxRetryWait is the longest the SDK waits for a reset before it gives up
-	// and returns the 429; Okta's windows are one minute long.
-	maxRetryWait = 2 * time.Minute
 	// retryJitter bounds the random delay added to a wait, so that clients
 	// released by the same reset do not all arrive in the same millisecond.
 	retryJitter = 20 * time.Millisecond
-	// backoffBase and backoffCap shape the exponential backoff used when a 429
-	// says nothing about when to come back.
+	// backoffBase and backoffCap shape the exponential backoff used when a
+	// failure says nothing about when to come back.
 	backoffBase = 500 * time.Millisecond
 	backoffCap  = 30 * time.Second
 )
 
-// retryDelay says how long to wait before retrying a 429 and whether to retry
-// at all (not when the wait would outlast ctx's deadline or maxRetryWait).
+// retryDelay says how long to wait before retrying a failed attempt and
+// whether to retry at all (not when the wait is longer than maxWait or would
+// outlast ctx's deadline). resp is nil when no response came.
 //
-// The wait runs to X-Rate-Limit-Reset. Okta's clock is known from the Date
-// header: when the local clock agrees with it (to Date's one-second
-// resolution), the reset is measured on the local clock, to the millisecond;
-// when it does not, the wait is measured from Date, so a skewed local clock
-// changes nothing. Without a reset, Retry-After is used, and without that, a
-// capped exponential backoff.
-func retryDelay(ctx context.Context, resp *Response, attempt int, now time.Time) (time.Duration, bool) {
+// After a 429 the wait runs to X-Rate-Limit-Reset (see resetIn). Otherwise,
+// and when a 429 has no reset, Retry-After is used, and without that a capped
+// exponential backoff with jitter.
+func retryDelay(ctx context.Context, resp *Response, attempt int, now time.Time, maxWait time.Duration) (time.Duration, bool) {
 	var wait time.Duration
-	h := resp.Header
-	date, dateErr := http.ParseTime(h.Get("Date"))
 	switch {
-	case !resp.RateLimit.Reset.IsZero():
-		reset := resp.RateLimit.Reset
-		if dateErr == nil {
-			if skew := now.Sub(date); skew < -time.Second || skew > 2*time.Second {
-				wait = reset.Sub(date) // the local clock is off: trust Okta's
-				break
-			}
-		}
-		wait = reset.Sub(now)
-	case h.Get("Retry-After") != "":
-		ra := strings.TrimSpace(h.Get("Retry-After"))
+	case resp != nil && resp.StatusCode == http.StatusTooManyRequests && !resp.RateLimit.Reset.IsZero():
+		wait = resetIn(resp, now)
+	case resp != nil && resp.Header.Get("Retry-After") != "":
+		ra := strings.TrimSpace(resp.Header.Get("Retry-After"))
 		if secs, err := strconv.Atoi(ra); err == nil {
 			wait = time.Duration(secs) * time.Second
 		} else if at, err := http.ParseTime(ra); err == nil {
-			if dateErr == nil {
+			if date, err := http.ParseTime(resp.Header.Get("Date")); err == nil {
 				wait = at.Sub(date)
 			} else {
 				wait = at.Sub(now)
@@ -79,13 +66,28 @@ func retryDelay(ctx context.Context, resp *Response, attempt int, now time.Time)
 		wait = wait/2 + rand.N(wait/2+1) // "equal jitter"
 	}
 	wait = max(wait, 0) + rand.N(retryJitter)
-	if wait > maxRetryWait {
+	if wait > maxWait {
 		return wait, false
 	}
 	if deadline, ok := ctx.Deadline(); ok && now.Add(wait).After(deadline) {
 		return wait, false
 	}
 	return wait, true
+}
+
+// resetIn is how long until the rate-limit window of resp resets, on the local
+// clock. Okta's clock is known from the Date header: when the local clock
+// agrees with it (to Date's one-second resolution), the reset is measured on
+// the local clock, to the millisecond; when it does not, the wait is measured
+// from Date, so a skewed local clock changes nothing.
+func resetIn(resp *Response, now time.Time) time.Duration {
+	reset := resp.RateLimit.Reset
+	if date, err := http.ParseTime(resp.Header.Get("Date")); err == nil {
+		if skew := now.Sub(date); skew < -time.Second || skew > 2*time.Second {
+			return reset.Sub(date) // the local clock is off: trust Okta's
+		}
+	}
+	return reset.Sub(now)
 }
 
 // sleep waits for d or until ctx is done, whichever is first.
@@ -98,4 +100,96 @@ func sleep(ctx context.Context, d time.Duration) error {
 	case <-ctx.Done():
 		return ctx.Err()
 	}
+}
+
+// limiter holds requests to a rate-limit bucket that Okta said is spent until
+// the bucket's window resets, so that a busy client waits instead of collecting
+// 429s. One limiter serves all goroutines of an APIClient.
+type limiter struct {
+	mu      sync.Mutex
+	buckets map[string]*bucket
+}
+
+type bucket struct {
+	limit     int       // requests per window, as Okta said
+	remaining int       // requests left in the window: Okta's count less what was sent since
+	reset     time.Time // when the window resets, on the local clock; zero while unknown
+}
+
+// pollUnknownReset is how often a request rechecks a spent bucket whose reset
+// is not known yet (after a window passed and before a response says more).
+const pollUnknownReset = 10 * time.Millisecond
+
+// wait blocks until a request to the bucket may be sent, or ctx is done.
+func (l *limiter) wait(ctx context.Context, key string) error {
+	if l == nil {
+		return nil
+	}
+	for {
+		l.mu.Lock()
+		b := l.buckets[key]
+		if b == nil {
+			l.mu.Unlock()
+			return nil
+		}
+		now := time.Now()
+		if !b.reset.IsZero() && !now.Before(b.reset) {
+			b.remaining, b.reset = b.limit, time.Time{} // a new window
+		}
+		if b.remaining > 0 {
+			b.remaining--
+			l.mu.Unlock()
+			return nil
+		}
+		d := pollUnknownReset
+		if !b.reset.IsZero() {
+			d = b.reset.Sub(now) + rand.N(retryJitter)
+		}
+		l.mu.Unlock()
+		if err := sleep(ctx, d); err != nil {
+			return err
+		}
+	}
+}
+
+// observe records what a response said about its bucket. Within one window
+// the count only goes down: responses to requests sent earlier may arrive
+// later with a larger Remaining.
+func (l *limiter) observe(key string, resp *Response, now time.Time) {
+	rl := resp.RateLimit
+	if l == nil || rl.Limit <= 0 || rl.Reset.IsZero() {
+		return
+	}
+	reset := now.Add(resetIn(resp, now))
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if l.buckets == nil {
+		l.buckets = map[string]*bucket{}
+	}
+	b := l.buckets[key]
+	if b == nil {
+		b = &bucket{}
+		l.buckets[key] = b
+	}
+	b.limit = rl.Limit
+	if b.reset.IsZero() || reset.Sub(b.reset) > 500*time.Millisecond {
+		b.reset, b.remaining = reset, rl.Remaining
+	} else {
+		b.remaining = min(b.remaining, rl.Remaining)
+	}
+}
+
+// bucketKey names the rate-limit bucket a call counts against. Okta limits
+// /api/v1/apps, /api/v1/apps/{appId} (with everything under it) and
+// /api/v1/api-tokens separately.
+func bucketKey(tmpl string) string {
+	parts := strings.SplitN(strings.TrimPrefix(tmpl, "/"), "/", 5) // api, v1, resource, {id}, rest
+	if len(parts) < 3 {
+		return tmpl
+	}
+	key := "/" + strings.Join(parts[:3], "/")
+	if parts[2] == "apps" && len(parts) > 3 && strings.HasPrefix(parts[3], "{") {
+		key += "/{appId}"
+	}
+	return key
 }
