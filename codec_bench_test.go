@@ -1,0 +1,51 @@
+package okta
+
+import (
+	"encoding/json"
+	"fmt"
+	"strings"
+	"testing"
+)
+
+// benchPage is a page of 200 OpenID Connect apps shaped like Okta's (~2.5 KB
+// each).
+func benchPage() []byte {
+	const app = `{"id":"0oa%06dHTtdX","name":"oidc_client","label":"My app %d","status":"ACTIVE","lastUpdated":"2026-11-23T09:28:32.000Z","created":"2026-11-23T09:28:32.000Z","accessibility":{"selfService":false,"errorRedirectUrl":null,"loginRedirectUrl":null},"visibility":{"autoSubmitToolbar":false,"hide":{"iOS":true,"web":true},"appLinks":{"oidc_client_link":true}},"features":[],"signOnMode":"OPENID_CONNECT","credentials":{"userNameTemplate":{"template":"${source.login}","type":"BUILT_IN"},"signing":{"kid":"uWfdUwAT7Tz82jC-wKWnehE6aunaZRHKnUoKoCHzfEY"},"oauthClient":{"autoKeyRotation":true,"client_id":"0oa%06dHTtdX","client_secret":"jqfUIsv2JMmdRdkmTG8RiByjwgcZtk9qM3KswoMm","token_endpoint_auth_method":"client_secret_basic","pkce_required":false}},"settings":{"app":{},"notifications":{"vpn":{"network":{"connection":"DISABLED"},"message":null,"helpUrl":null}},"manualProvisioning":false,"implicitAssignment":false,"notes":{"admin":null,"enduser":null},"oauthClient":{"client_uri":null,"logo_uri":null,"redirect_uris":["https://example.com/callback","https://example.com/cb2"],"post_logout_redirect_uris":["https://example.com"],"response_types":["code"],"grant_types":["authorization_code","refresh_token"],"application_type":"web","consent_method":"REQUIRED","issuer_mode":"DYNAMIC","idp_initiated_login":{"mode":"DISABLED","default_scope":[]},"wildcard_redirect":"DISABLED","dpop_bound_access_tokens":false}},"_links":{"appLinks":[{"name":"oidc_client_link","href":"https://dev-123456.okta.com/home/oidc_client/0oa%06dHTtdX/aln177a159h7Zf52X0g8","type":"text/html"}],"groups":{"href":"https://dev-123456.okta.com/api/v1/apps/0oa%06dHTtdX/groups"},"logo":[{"name":"medium","href":"https://ok12static.oktacdn.com/assets/img/logos/default.6770228fb0dab49a1695ef440a5279bb.png","type":"image/png"}],"users":{"href":"https://dev-123456.okta.com/api/v1/apps/0oa%06dHTtdX/users"},"deactivate":{"href":"https://dev-123456.okta.com/api/v1/apps/0oa%06dHTtdX/lifecycle/deactivate"}}}`
+	var b strings.Builder
+	b.WriteString("[")
+	for i := range 200 {
+		if i > 0 {
+			b.WriteString(",")
+		}
+		fmt.Fprintf(&b, app, i, i, i, i, i, i, i)
+	}
+	b.WriteString("]")
+	return []byte(b.String())
+}
+
+// BenchmarkDecodePage compares the codec with encoding/json on one page: into
+// the full lossless model, and into the few fields a hand-written loop reads.
+func BenchmarkDecodePage(b *testing.B) {
+	page := benchPage()
+	b.Run("codec=okta", func(b *testing.B) {
+		b.SetBytes(int64(len(page)))
+		for b.Loop() {
+			var apps []Application
+			if err := unmarshal(page, &apps); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("codec=encoding-json-small", func(b *testing.B) {
+		type small struct {
+			ID, Name, Label, Status, SignOnMode string
+		}
+		b.SetBytes(int64(len(page)))
+		for b.Loop() {
+			var apps []small
+			if err := json.Unmarshal(page, &apps); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}
