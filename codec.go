@@ -245,7 +245,7 @@ func unmarshal(data []byte, v any) error {
 	err := d.value(rv.Elem())
 	if errors.Is(err, errMismatch) {
 		d.pos = start
-		return &TypeError{Want: rv.Elem().Type().String(), Got: d.kindName()}
+		return d.mismatch(rv.Elem().Type().String())
 	}
 	if err != nil {
 		return err
@@ -258,6 +258,21 @@ func unmarshal(data []byte, v any) error {
 }
 
 func (d *decoder) syntax(msg string) error { return &SyntaxError{Offset: d.pos, msg: msg} }
+
+// mismatch reports that the top-level value at d.pos has the wrong shape for
+// want: a *TypeError if the input is well-formed JSON, and a *SyntaxError if it
+// is not JSON at all (an HTML page is not "a JSON number").
+func (d *decoder) mismatch(want string) error {
+	got := d.kindName()
+	if _, err := d.skip(); err != nil {
+		return err
+	}
+	d.skipSpace()
+	if d.pos != len(d.data) {
+		return d.syntax("unexpected data after the top-level value")
+	}
+	return &TypeError{Want: want, Got: got}
+}
 
 func (d *decoder) kindName() string {
 	if d.pos >= len(d.data) {
@@ -978,7 +993,7 @@ func unmarshalModel(data []byte, v any) error {
 		return d.literal("null") // like encoding/json: null leaves the model as is
 	}
 	if d.peek() != '{' {
-		return &TypeError{Want: rv.Type().String(), Got: d.kindName()}
+		return d.mismatch(rv.Type().String())
 	}
 	if err := d.object(rv, planFor(rv.Type())); err != nil {
 		return err
