@@ -230,9 +230,26 @@ func (e *TypeError) Error() string {
 var errMismatch = errors.New("mismatch")
 
 type decoder struct {
-	data []byte
-	pos  int
+	data  []byte
+	pos   int
+	depth int // objects and arrays open at pos
 }
+
+// maxDepth bounds how deeply objects and arrays may nest. The decoder recurses
+// once per level; without a bound, a body of a few MiB of "[" exhausts the
+// goroutine's stack, which is a fatal error that no recover can catch.
+const maxDepth = 10000
+
+// push enters an object or array.
+func (d *decoder) push() error {
+	if d.depth >= maxDepth {
+		return d.syntax("objects and arrays nested more than 10000 deep")
+	}
+	d.depth++
+	return nil
+}
+
+func (d *decoder) pop() { d.depth-- }
 
 func unmarshal(data []byte, v any) error {
 	rv := reflect.ValueOf(v)
@@ -452,6 +469,10 @@ func isNumberStart(c byte) bool { return c == '-' || (c >= '0' && c <= '9') }
 
 // object decodes a JSON object into a model (or any struct) by its field table.
 func (d *decoder) object(v reflect.Value, p *structPlan) error {
+	if err := d.push(); err != nil {
+		return err
+	}
+	defer d.pop()
 	v.SetZero()
 	var w *wire
 	if p.wire >= 0 {
@@ -576,6 +597,10 @@ func trimSpace(b []byte) []byte {
 func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
 
 func (d *decoder) array(v reflect.Value) error {
+	if err := d.push(); err != nil {
+		return err
+	}
+	defer d.pop()
 	d.pos++ // '['
 	t := v.Type()
 	s := reflect.MakeSlice(t, 0, 4)
@@ -606,6 +631,10 @@ func (d *decoder) array(v reflect.Value) error {
 }
 
 func (d *decoder) mapValue(v reflect.Value) error {
+	if err := d.push(); err != nil {
+		return err
+	}
+	defer d.pop()
 	d.pos++ // '{'
 	t := v.Type()
 	m := reflect.MakeMap(t)
@@ -647,7 +676,14 @@ func (d *decoder) mapValue(v reflect.Value) error {
 // anyValue decodes an untyped value: map[string]any, []any, string,
 // json.Number, bool or nil.
 func (d *decoder) anyValue() (any, error) {
-	switch c := d.peek(); c {
+	c := d.peek()
+	if c == '{' || c == '[' {
+		if err := d.push(); err != nil {
+			return nil, err
+		}
+		defer d.pop()
+	}
+	switch c {
 	case '{':
 		d.pos++
 		m := map[string]any{}
@@ -896,6 +932,12 @@ func hex4(b []byte) (rune, bool) {
 func (d *decoder) skip() ([]byte, error) {
 	c := d.peek()
 	start := d.pos
+	if c == '{' || c == '[' {
+		if err := d.push(); err != nil {
+			return nil, err
+		}
+		defer d.pop()
+	}
 	var err error
 	switch {
 	case c == '{':
