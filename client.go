@@ -117,7 +117,13 @@ func (t *authTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 	} else {
 		r.Header.Del("Authorization")
 	}
-	return t.base.RoundTrip(r)
+	resp, err := t.base.RoundTrip(r)
+	if resp != nil && resp.Request == nil {
+		// A caller's transport need not set Request (fakes and recorders
+		// often don't); the SDK resolves Link headers against it.
+		resp.Request = req
+	}
+	return resp, err
 }
 
 // sameOrigin reports whether u has the scheme, host and port of origin.
