@@ -232,7 +232,27 @@ var errMismatch = errors.New("mismatch")
 type decoder struct {
 	data  []byte
 	pos   int
-	depth int // objects and arrays open at pos
+	depth int               // objects and arrays open at pos
+	names map[string]string // strings seen in this document, so repeats share one allocation
+}
+
+// internMax is the longest string value the decoder shares between repeats
+// (member names are always shared): enough for statuses, template names and
+// link types, short of ids and URLs, which rarely repeat.
+const internMax = 24
+
+// intern returns b as a string, allocating only the first time a document has
+// it.
+func (d *decoder) intern(b []byte) string {
+	if s, ok := d.names[string(b)]; ok {
+		return s
+	}
+	if d.names == nil {
+		d.names = make(map[string]string, 64)
+	}
+	s := string(b)
+	d.names[s] = s
+	return s
 }
 
 // maxDepth bounds how deeply objects and arrays may nest. The decoder recurses
@@ -518,12 +538,12 @@ func (d *decoder) object(v reflect.Value, p *structPlan) error {
 				}
 				v.Field(f.index).SetZero()
 				if w != nil {
-					w.keep(string(key), fi, raw)
+					w.keep(f.name, fi, raw)
 				}
 			} else if err != nil {
 				return err
-			} else if w != nil && f.kind == kindTime && !isNull {
-				w.keep(string(key), fi, d.data[valStart:d.pos])
+			} else if w != nil && f.kind == kindTime && !isNull && !reencodes(v.Field(f.index), d.data[valStart:d.pos]) {
+				w.keep(f.name, fi, d.data[valStart:d.pos])
 			}
 			if w != nil {
 				w.present |= 1 << fi
@@ -539,7 +559,7 @@ func (d *decoder) object(v reflect.Value, p *structPlan) error {
 				return err
 			}
 			if w != nil {
-				w.keep(string(key), -1, raw)
+				w.keep(d.intern(key), -1, raw)
 			}
 		}
 		switch d.peek() {
@@ -597,24 +617,18 @@ func trimSpace(b []byte) []byte {
 func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
 
 func (d *decoder) array(v reflect.Value) error {
-	if err := d.push(); err != nil {
-		return err
-	}
-	defer d.pop()
 	d.pos++ // '['
-	t := v.Type()
-	s := reflect.MakeSlice(t, 0, 4)
+	v.Set(reflect.MakeSlice(v.Type(), 0, 0))
 	if d.peek() == ']' {
 		d.pos++
-		v.Set(s)
 		return nil
 	}
 	for i := 0; ; i++ {
-		if s.Len() == s.Cap() {
-			s = reflect.AppendSlice(s, reflect.MakeSlice(t, s.Len()+1, s.Len()+1)).Slice(0, s.Len())
+		if i == v.Cap() {
+			v.Grow(1) // amortized doubling, in place
 		}
-		s = s.Slice(0, i+1)
-		if err := d.value(s.Index(i)); err != nil {
+		v.SetLen(i + 1)
+		if err := d.value(v.Index(i)); err != nil {
 			return err
 		}
 		switch d.peek() {
@@ -622,7 +636,6 @@ func (d *decoder) array(v reflect.Value) error {
 			d.pos++
 		case ']':
 			d.pos++
-			v.Set(s)
 			return nil
 		default:
 			return d.syntax("expected ',' or ']' in an array")
@@ -846,6 +859,9 @@ func (d *decoder) stringValue(c byte) (string, error) {
 		return "", err
 	}
 	if !hasEscape(raw) {
+		if len(raw) <= internMax {
+			return d.intern(raw), nil
+		}
 		return string(raw), nil
 	}
 	s, ok := unquote(raw)
@@ -1205,6 +1221,16 @@ func appendObject(b []byte, v reflect.Value, p *structPlan) ([]byte, error) {
 		b = append(b, m.raw...)
 	}
 	return append(b, '}'), nil
+}
+
+// reencodes reports whether encoding the decoded time t gives back raw exactly,
+// so that its text need not be kept.
+func reencodes(t reflect.Value, raw []byte) bool {
+	var buf [40]byte
+	b := append(buf[:0], '"')
+	b = t.Addr().Interface().(*time.Time).UTC().AppendFormat(b, oktaTimeLayout)
+	b = append(b, '"')
+	return string(b) == string(raw)
 }
 
 func sameTime(raw []byte, v reflect.Value) bool {
