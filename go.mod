@@ -3,6 +3,7 @@ module github.com/gatekit/okta
 go 1.25
 
 require (
+	github.com/jarcoal/httpmock v1.4.2 // indirect
 	github.com/stretchr/testify v1.12.1 // indirect
 	go.yaml.in/yaml/v3 v3.0.6 // indirect
 )
