@@ -1200,7 +1200,7 @@ func appendObject(b []byte, v reflect.Value, p *structPlan) ([]byte, error) {
 		switch {
 		case present && raw != nil && f.kind == kindTime && !zero && sameTime(raw, fv):
 			b = append(b, raw...)
-		case present && raw != nil && f.kind != kindTime && zero:
+		case present && raw != nil && zero && (f.kind != kindTime || !isTimeText(raw)):
 			b = append(b, raw...) // a value of another type, kept as it came
 		case present && w.nulls&bit != 0 && zero:
 			b = append(b, "null"...)
@@ -1231,6 +1231,19 @@ func reencodes(t reflect.Value, raw []byte) bool {
 	b = t.Addr().Interface().(*time.Time).UTC().AppendFormat(b, oktaTimeLayout)
 	b = append(b, '"')
 	return string(b) == string(raw)
+}
+
+// isTimeText reports whether raw is a JSON string holding an RFC 3339 time:
+// the text of a time field as decoded, not a value of another type kept in
+// its place.
+func isTimeText(raw []byte) bool {
+	d := decoder{data: raw}
+	s, err := d.stringValue(d.peek())
+	if err != nil {
+		return false
+	}
+	_, err = time.Parse(time.RFC3339Nano, s)
+	return err == nil
 }
 
 func sameTime(raw []byte, v reflect.Value) bool {
