@@ -36,6 +36,7 @@ const Version = "0.1.0"
 // APIClient talks to one Okta org. It is safe for concurrent use.
 type APIClient struct {
 	cfg       *Configuration
+	auth      authorizer   // puts the credentials on each attempt for the org's origin
 	http      *http.Client // the configured client, copied, with credentials added per request
 	userAgent string
 	limits    *limiter // nil when proactive rate limiting is off
@@ -67,12 +68,20 @@ func NewAPIClient(cfg *Configuration) *APIClient {
 	if rt == nil {
 		rt = http.DefaultTransport
 	}
-	base.Transport = &authTransport{base: rt, origin: cfg.orgURL, authorization: "SSWS " + cfg.apiToken()}
-	c.http = &base
 	c.userAgent = fmt.Sprintf("okta-go/%s go/%s %s/%s", Version, strings.TrimPrefix(runtime.Version(), "go"), runtime.GOOS, runtime.GOARCH)
 	if cfg.userAgent != "" {
 		c.userAgent += " " + cfg.userAgent
 	}
+	c.auth = sswsAuth(cfg.apiToken)
+	if cfg.auth != nil && cfg.auth.mode != AuthorizationModeSSWS {
+		a, err := newOAuthAuth(cfg, c.userAgent)
+		if err != nil {
+			panic("okta: NewAPIClient: " + err.Error()) // a key NewConfiguration accepted cannot fail here
+		}
+		c.auth = a
+	}
+	base.Transport = &authTransport{base: rt, origin: cfg.orgURL, auth: c.auth}
+	c.http = &base
 	if cfg.holdLimits {
 		c.limits = &limiter{}
 	}
@@ -105,17 +114,55 @@ func defaultHTTPClient() *http.Client {
 // others: a redirect or a link to another scheme, host or port goes out without
 // them, whatever the wrapped client's own redirect rules are.
 type authTransport struct {
-	base          http.RoundTripper
-	origin        *url.URL
-	authorization string
+	base   http.RoundTripper
+	origin *url.URL
+	auth   authorizer
 }
+
+// authorizer puts credentials on requests for the org's origin.
+type authorizer interface {
+	// authorize adds credentials to r, one attempt about to be sent: each
+	// attempt, retries and redirects included, is authorized anew (so each
+	// gets its own DPoP proof). It uses r's context to fetch a token.
+	authorize(r *http.Request) error
+	// retry looks at the answer to an attempt it authorized (noting a DPoP
+	// nonce, dropping a token the server refused) and says why one more
+	// attempt would succeed where this one failed, or 0.
+	retry(resp *http.Response) authRetry
+}
+
+// authRetry is why an attempt refused by the server is worth repeating.
+type authRetry uint8
+
+const (
+	retryToken authRetry = 1 << iota // the access token was refused: get a new one
+	retryNonce                       // the server wants a DPoP proof with its new nonce
+)
+
+// sswsAuth returns the API token. It is a func for the reason
+// Configuration.apiToken is: fmt prints a func as an address, whatever the
+// verb and however deeply an APIClient is nested.
+type sswsAuth func() string
+
+func (a sswsAuth) authorize(r *http.Request) error {
+	r.Header.Set("Authorization", "SSWS "+a())
+	return nil
+}
+
+func (sswsAuth) retry(*http.Response) authRetry { return 0 }
 
 func (t *authTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 	r := req.Clone(req.Context())
 	if sameOrigin(req.URL, t.origin) {
-		r.Header.Set("Authorization", t.authorization)
+		if err := t.auth.authorize(r); err != nil {
+			if req.Body != nil {
+				req.Body.Close()
+			}
+			return nil, err
+		}
 	} else {
 		r.Header.Del("Authorization")
+		r.Header.Del("DPoP")
 	}
 	resp, err := t.base.RoundTrip(r)
 	if resp != nil && resp.Request == nil {
@@ -218,6 +265,9 @@ const defaultMaxResultBody = 64 << 20
 // do sends cl, retrying what the retry policy allows, and decodes a 2xx body
 // into out when out is not nil. A non-2xx answer is an *Error.
 func (c *APIClient) do(ctx context.Context, cl *call, out any) (*Response, error) {
+	if err := c.refuseForAuth(cl.op); err != nil {
+		return nil, err
+	}
 	target, path, err := c.target(cl)
 	if err != nil {
 		return nil, err
@@ -237,6 +287,7 @@ func (c *APIClient) do(ctx context.Context, cl *call, out any) (*Response, error
 	}
 
 	var retryFor string
+	var authRetried authRetry // each reason to re-authorize is acted on once
 	for attempt := 0; ; attempt++ {
 		if err := c.limits.wait(ctx, cl.bucket); err != nil {
 			return nil, fmt.Errorf("okta: %s %s: waiting for the rate limit to reset: %w", cl.method, path, err)
@@ -268,6 +319,10 @@ func (c *APIClient) do(ctx context.Context, cl *call, out any) (*Response, error
 				return nil, fmt.Errorf("okta: %s %s: %w", cl.method, path, ctx.Err())
 			}
 			err = fmt.Errorf("okta: %s %s: %w", cl.method, path, stripURL(err))
+			if oe := (*OAuthError)(nil); errors.As(err, &oe) && oe.StatusCode >= 400 && oe.StatusCode < 500 && oe.StatusCode != http.StatusTooManyRequests {
+				c.log(ctx, cl, path, attempt, 0, "", time.Since(start), 0, err)
+				return nil, err // the token endpoint refused the credentials: another attempt gets the same answer
+			}
 			wait, retry := c.retryWait(ctx, cl, attempt, nil, err)
 			c.log(ctx, cl, path, attempt, 0, "", time.Since(start), wait, err)
 			if !retry {
@@ -280,6 +335,7 @@ func (c *APIClient) do(ctx context.Context, cl *call, out any) (*Response, error
 			continue
 		}
 		resp := newResponse(hresp)
+		authWhy := c.auth.retry(hresp)
 		c.limits.observe(cl.bucket, resp, time.Now())
 		ok := hresp.StatusCode >= 200 && hresp.StatusCode < 300
 		limit := int64(maxErrorBody)
@@ -305,6 +361,13 @@ func (c *APIClient) do(ctx context.Context, cl *call, out any) (*Response, error
 		}
 
 		apiErr := newError(cl.method, path, resp, data)
+		if authWhy != 0 && authRetried&authWhy == 0 {
+			// A refused access token or a new DPoP nonce: authorize again, once.
+			authRetried |= authWhy
+			c.log(ctx, cl, path, attempt, hresp.StatusCode, resp.RequestID, time.Since(start), 0, apiErr)
+			retryFor = resp.RequestID
+			continue
+		}
 		wait, retry := c.retryWait(ctx, cl, attempt, resp, nil)
 		c.log(ctx, cl, path, attempt, hresp.StatusCode, resp.RequestID, time.Since(start), wait, apiErr)
 		if !retry {

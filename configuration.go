@@ -14,6 +14,7 @@ import (
 	"strings"
 
 	"go.yaml.in/yaml/v3"
+	"golang.org/x/oauth2"
 )
 
 // Configuration holds what an APIClient needs: where the org is, how to
@@ -26,6 +27,7 @@ type Configuration struct {
 	// Configuration is nested; a string in an unexported field is printed as
 	// is, bypassing any String or Format method of its type.
 	apiToken   func() string
+	auth       *authConfig // how to authenticate; a pointer, so fmt never prints its key
 	httpClient *http.Client
 	retry      RetryPolicy
 	holdLimits bool  // hold requests to a spent rate-limit bucket until it resets
@@ -59,13 +61,87 @@ type settings struct {
 	logger     *slog.Logger
 	sources    []string
 	problems   []error
+
+	// OAuth 2.0 service apps.
+	authMode     string // an AuthorizationMode constant, or "" for what the credentials set imply
+	clientID     string
+	scopes       []string
+	privateKey   any    // PEM or JWK text, the path of a file holding one, a crypto.Signer or a jose.JSONWebKey
+	keyFrom      string // the setting privateKey came from, for messages
+	privateKeyID string
+	assertion    ClientAssertionFunc
+	tokenSource  oauth2.TokenSource
+	dpop         *bool
 }
 
 // WithOrgURL sets the org's URL, such as "https://dev-123456.okta.com".
 func WithOrgURL(orgURL string) ConfigOption { return func(s *settings) { s.orgURL = orgURL } }
 
-// WithAPIToken sets the API token, sent as "Authorization: SSWS <token>".
-func WithAPIToken(token string) ConfigOption { return func(s *settings) { s.apiToken = token } }
+// WithAPIToken sets the API token, sent as "Authorization: SSWS <token>", and
+// makes it the way the client authenticates (authorization mode SSWS).
+func WithAPIToken(token string) ConfigOption {
+	return func(s *settings) { s.apiToken, s.authMode = token, AuthorizationModeSSWS }
+}
+
+// WithPrivateKey makes the client authenticate as an OAuth 2.0 service app
+// (authorization mode PrivateKey): it gets access tokens for scopes (such as
+// ScopeAppsRead; see the Scope constants for what each operation needs) from
+// the org's token endpoint with the client-credentials grant, proving itself
+// with a client assertion signed by key, and sends them as "Authorization:
+// Bearer <token>" (or DPoP, see WithDPoP). Tokens are cached and renewed
+// shortly before they expire.
+//
+// clientID is the service app's Client ID. key is its private key: PEM text
+// (PKCS#1, PKCS#8 or SEC 1; RSA of 2048 bits or more, or EC P-256, P-384 or
+// P-521) or a JWK, as a string or []byte; a jose.JSONWebKey; or any
+// crypto.Signer with an RSA or EC public key, so that a key in an HSM or a
+// KMS works. The assertion is signed with RS256 for RSA keys and ES256 (ES384,
+// ES512) for EC keys. keyID is the key's kid as registered with the app; it
+// may be empty when the app has one key, and a JWK's own kid is used when it
+// is. The key is used only to sign: it is never sent, logged or printed.
+func WithPrivateKey(clientID string, key any, keyID string, scopes ...string) ConfigOption {
+	return func(s *settings) {
+		s.authMode, s.clientID, s.privateKey, s.keyFrom, s.privateKeyID = AuthorizationModePrivateKey, clientID, key, "WithPrivateKey", keyID
+		s.scopes, s.assertion = scopes, nil
+	}
+}
+
+// WithClientAssertion is WithPrivateKey for a key the SDK does not hold: the
+// client gets access tokens for scopes with the assertions that assertion
+// signs, one per token request (see ClientAssertionFunc).
+func WithClientAssertion(clientID string, assertion ClientAssertionFunc, scopes ...string) ConfigOption {
+	return func(s *settings) {
+		s.authMode, s.clientID, s.assertion, s.scopes = AuthorizationModePrivateKey, clientID, assertion, scopes
+		if assertion == nil {
+			s.problems = append(s.problems, errors.New("WithClientAssertion was given a nil ClientAssertionFunc: pass a func that returns a signed assertion"))
+		}
+	}
+}
+
+// WithTokenSource makes the client send the access tokens ts gives, obtained
+// elsewhere, as "Authorization: Bearer <token>" (authorization mode Bearer).
+// The client asks ts for a token when it has none or its token expires (ts
+// need not cache), and once more when Okta refuses a token as invalid.
+// ts.Token is called without the request's context: let ts bound its own
+// calls.
+func WithTokenSource(ts oauth2.TokenSource) ConfigOption {
+	return func(s *settings) {
+		s.authMode, s.tokenSource = AuthorizationModeBearer, ts
+		if ts == nil {
+			s.problems = append(s.problems, errors.New("WithTokenSource was given a nil oauth2.TokenSource: pass a token source"))
+		}
+	}
+}
+
+// WithDPoP sets whether access tokens are bound to the client with DPoP (RFC
+// 9449), for authorization mode PrivateKey. With true, each token request and
+// each API request carries a proof signed by a key pair the client makes for
+// itself, and tokens are sent as "Authorization: DPoP <token>". With false,
+// no proof is ever sent. Without this option, the client starts without
+// proofs and turns them on for good when the token endpoint says the app
+// requires them (invalid_dpop_proof). The server's DPoP nonces are followed
+// in every case.
+func WithDPoP(enabled bool) ConfigOption { return func(s *settings) { s.dpop = &enabled } }
 
 // WithHTTPClient sets the *http.Client to send requests with. It is used as
 // given and never modified; the SDK wraps it to add credentials only for
@@ -131,9 +207,14 @@ func NewConfiguration(opts ...ConfigOption) (*Configuration, error) {
 type yamlFile struct {
 	Okta struct {
 		Client struct {
-			OrgURL    string `yaml:"orgUrl"`
-			Token     string `yaml:"token"`
-			RateLimit struct {
+			OrgURL            string    `yaml:"orgUrl"`
+			Token             string    `yaml:"token"`
+			AuthorizationMode string    `yaml:"authorizationMode"`
+			ClientID          string    `yaml:"clientId"`
+			Scopes            scopeList `yaml:"scopes"`
+			PrivateKey        string    `yaml:"privateKey"`
+			PrivateKeyID      string    `yaml:"privateKeyId"`
+			RateLimit         struct {
 				MaxRetries *int `yaml:"maxRetries"`
 			} `yaml:"rateLimit"`
 		} `yaml:"client"`
@@ -164,7 +245,44 @@ func (s *settings) loadFile(path string) {
 	if c.RateLimit.MaxRetries != nil {
 		s.maxRetries = c.RateLimit.MaxRetries
 	}
+	if c.AuthorizationMode != "" {
+		s.authMode = c.AuthorizationMode
+	}
+	if c.ClientID != "" {
+		s.clientID = c.ClientID
+	}
+	if len(c.Scopes) > 0 {
+		s.scopes = c.Scopes
+	}
+	if c.PrivateKey != "" {
+		s.privateKey, s.keyFrom, s.assertion = c.PrivateKey, "okta.client.privateKey in "+path, nil
+	}
+	if c.PrivateKeyID != "" {
+		s.privateKeyID = c.PrivateKeyID
+	}
 	s.sources = append(s.sources, path)
+}
+
+// scopeList is okta.client.scopes: a YAML list, or one string of names
+// separated by commas or spaces.
+type scopeList []string
+
+func (l *scopeList) UnmarshalYAML(n *yaml.Node) error {
+	if n.Kind == yaml.ScalarNode {
+		*l = splitScopes(n.Value)
+		return nil
+	}
+	var list []string
+	if err := n.Decode(&list); err != nil {
+		return fmt.Errorf("okta.client.scopes: use a list of scope names, such as [okta.apps.read, okta.apps.manage]")
+	}
+	*l = list
+	return nil
+}
+
+// splitScopes splits a list of scope names separated by commas or white space.
+func splitScopes(v string) []string {
+	return strings.FieldsFunc(v, func(r rune) bool { return r == ',' || r == ' ' || r == '\t' || r == '\n' || r == '\r' })
 }
 
 func (s *settings) loadEnv() {
@@ -174,6 +292,21 @@ func (s *settings) loadEnv() {
 	}
 	if v := os.Getenv("OKTA_CLIENT_TOKEN"); v != "" {
 		s.apiToken, used = v, true
+	}
+	if v := os.Getenv("OKTA_CLIENT_AUTHORIZATIONMODE"); v != "" {
+		s.authMode, used = v, true
+	}
+	if v := os.Getenv("OKTA_CLIENT_CLIENTID"); v != "" {
+		s.clientID, used = v, true
+	}
+	if v := os.Getenv("OKTA_CLIENT_SCOPES"); v != "" {
+		s.scopes, used = splitScopes(v), true
+	}
+	if v := os.Getenv("OKTA_CLIENT_PRIVATEKEY"); v != "" {
+		s.privateKey, s.keyFrom, s.assertion, used = v, "OKTA_CLIENT_PRIVATEKEY", nil, true
+	}
+	if v := os.Getenv("OKTA_CLIENT_PRIVATEKEYID"); v != "" {
+		s.privateKeyID, used = v, true
 	}
 	if v := os.Getenv("OKTA_CLIENT_RATELIMIT_MAXRETRIES"); v != "" {
 		n, err := strconv.Atoi(v)
@@ -209,9 +342,9 @@ func (s *settings) build() (*Configuration, error) {
 		problems = append(problems, err)
 	}
 	cfg.orgURL = u
-	if err := checkToken(s.apiToken); err != nil {
-		problems = append(problems, err)
-	}
+	auth, authProblems := s.resolveAuth()
+	problems = append(problems, authProblems...)
+	cfg.auth = auth
 	token := s.apiToken
 	cfg.apiToken = func() string { return token }
 	if s.maxRetries != nil {
@@ -316,12 +449,25 @@ func (c *Configuration) OrgURL() string { return c.orgURL.String() }
 
 // String describes the configuration without its secrets.
 func (c Configuration) String() string {
+	if c.auth != nil && c.auth.mode != AuthorizationModeSSWS {
+		return fmt.Sprintf("okta.Configuration{OrgURL: %s, %s, MaxRetries: %d, UserAgent: %q, Sources: %v}",
+			c.orgURL, c.auth.describe(), c.retry.MaxRetries, c.userAgent, c.sources)
+	}
 	tok := "unset"
 	if c.apiToken != nil && c.apiToken() != "" {
 		tok = "[REDACTED]"
 	}
 	return fmt.Sprintf("okta.Configuration{OrgURL: %s, APIToken: %s, MaxRetries: %d, UserAgent: %q, Sources: %v}",
 		c.orgURL, tok, c.retry.MaxRetries, c.userAgent, c.sources)
+}
+
+// AuthorizationMode says how the client authenticates: AuthorizationModeSSWS,
+// AuthorizationModePrivateKey or AuthorizationModeBearer.
+func (c *Configuration) AuthorizationMode() string {
+	if c.auth == nil {
+		return AuthorizationModeSSWS
+	}
+	return c.auth.mode
 }
 
 // Format prints the configuration as String does, for every verb, so that no
