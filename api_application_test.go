@@ -924,6 +924,7 @@ func TestApplicationOperationsRefuseBadPathParameters(t *testing.T) {
 					require.Error(t, err)
 					assert.ErrorIs(t, err, okta.ErrInvalidRequest)
 					assert.Contains(t, err.Error(), "path parameter "+appSpecName(field)+" ")
+					assert.Contains(t, err.Error(), appSpecName(strings.TrimSuffix(meth.Name, "All"))+":", "names the operation")
 					assert.Equal(t, 0, m.calls(), "nothing was sent")
 				})
 				checked++
