@@ -1290,7 +1290,7 @@ func appendString(b []byte, s string) []byte {
 		r, size := utf8.DecodeRuneInString(s[i:])
 		if r == utf8.RuneError && size == 1 {
 			b = append(b, s[start:i]...)
-			b = append(b, `\ufffd`...)
+			b = append(b, "\uFFFD"...) // the character itself, as decoding "\ufffd" gives: re-encoding is stable
 			i += size
 			start = i
 			continue
