@@ -838,6 +838,12 @@ func (d *decoder) rawString() ([]byte, error) {
 			d.pos = i + 1
 			return d.data[start:i], nil
 		case c == '\\':
+			// Check the escape here: a kept member's text is sent back
+			// verbatim, so "\0" must not pass as JSON.
+			if !validEscape(d.data[i+1:]) {
+				d.pos = i
+				return nil, d.syntax("invalid escape in a string")
+			}
 			i++
 		case c < 0x20:
 			d.pos = i
@@ -846,6 +852,22 @@ func (d *decoder) rawString() ([]byte, error) {
 	}
 	d.pos = len(d.data)
 	return nil, d.syntax("unterminated string")
+}
+
+// validEscape reports whether b, the bytes after a backslash in a string,
+// start with a valid JSON escape.
+func validEscape(b []byte) bool {
+	if len(b) == 0 {
+		return false
+	}
+	switch b[0] {
+	case '"', '\\', '/', 'b', 'f', 'n', 'r', 't':
+		return true
+	case 'u':
+		_, ok := hex4(b[1:])
+		return ok
+	}
+	return false
 }
 
 // stringValue decodes a string; c is the value's first byte.
