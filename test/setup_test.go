@@ -16,6 +16,7 @@ import (
 	"crypto/rand"
 	"encoding/hex"
 	"errors"
+	"flag"
 	"fmt"
 	"iter"
 	"os"
@@ -43,6 +44,15 @@ func realOrg() bool {
 }
 
 func TestMain(m *testing.M) {
+	// The scenarios mostly wait on loopback round trips and rate-limit
+	// resets, not on the CPU, so run more of them at once than the default
+	// (GOMAXPROCS) unless -parallel says otherwise.
+	flag.Parse()
+	parallelSet := false
+	flag.Visit(func(f *flag.Flag) { parallelSet = parallelSet || f.Name == "test.parallel" })
+	if !parallelSet {
+		_ = flag.Set("test.parallel", "8")
+	}
 	code := m.Run()
 	if realOrg() {
 		if err := sweep(); err != nil {
