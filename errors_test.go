@@ -1,0 +1,111 @@
+package okta_test
+
+import (
+	"errors"
+	"fmt"
+	"net/http"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/stretchr/testify/assert"
+
+	"github.com/gatekit/okta"
+)
+
+func TestErrorMessage(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name string
+		err  *okta.Error
+		want string
+	}{
+		{"status only", &okta.Error{StatusCode: 404}, "okta: 404 Not Found"},
+		{"Okta's fields", &okta.Error{StatusCode: 400, ErrorCode: "E0000001", ErrorSummary: "Api validation failed: label",
+			ErrorCauses: []okta.ErrorCause{{ErrorSummary: "label: The field cannot be left blank"}, {}, {ErrorSummary: "name: bad"}}, RequestID: "req1"},
+			"okta: 400 Bad Request: E0000001: Api validation failed: label (label: The field cannot be left blank; name: bad) [request id req1]"},
+		{"code without summary", &okta.Error{StatusCode: 403, ErrorCode: "E0000006"}, "okta: 403 Forbidden: E0000006"},
+		{"body when Okta said nothing", &okta.Error{StatusCode: 502, Body: []byte("<html>\n  <h1>Bad\tGateway</h1>\n</html>")},
+			"okta: 502 Bad Gateway: body: <html> <h1>Bad Gateway</h1> </html>"},
+		{"body not shown when Okta explained", &okta.Error{StatusCode: 500, ErrorCode: "E0000009", ErrorSummary: "Internal Server Error", Body: []byte(`{"errorCode":"E0000009"}`)},
+			"okta: 500 Internal Server Error: E0000009: Internal Server Error"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			assert.Equal(t, tt.want, tt.err.Error())
+			assert.NoError(t, tt.err.Unwrap(), "an HTTP error wraps nothing")
+		})
+	}
+}
+
+func TestErrorMessageUnknownStatus(t *testing.T) {
+	t.Parallel()
+	assert.True(t, strings.HasPrefix((&okta.Error{StatusCode: 599, ErrorCode: "E1"}).Error(), "okta: 599"))
+	assert.Contains(t, (&okta.Error{StatusCode: 599, ErrorCode: "E1"}).Error(), "E1")
+}
+
+// The body excerpt is bounded, single-line and valid UTF-8 wherever it is cut.
+func TestErrorBodyExcerpt(t *testing.T) {
+	t.Parallel()
+	for _, body := range []string{
+		strings.Repeat("é", 500),
+		strings.Repeat("a", 199) + strings.Repeat("😀", 50),
+		"\xff\xfe bad bytes " + strings.Repeat("x\n", 300),
+	} {
+		msg := (&okta.Error{StatusCode: 503, Body: []byte(body)}).Error()
+		assert.True(t, utf8.ValidString(msg), "%q", msg)
+		assert.NotContains(t, msg, "\n")
+		assert.LessOrEqual(t, len(msg), len("okta: 503 Service Unavailable: body: ")+200+len("…"))
+		assert.True(t, strings.HasSuffix(msg, "…"), "%q", msg)
+	}
+}
+
+func TestErrorIs(t *testing.T) {
+	t.Parallel()
+	sentinels := map[int]error{
+		http.StatusBadRequest:      okta.ErrInvalidRequest,
+		http.StatusUnauthorized:    okta.ErrUnauthorized,
+		http.StatusForbidden:       okta.ErrForbidden,
+		http.StatusNotFound:        okta.ErrNotFound,
+		http.StatusTooManyRequests: okta.ErrRateLimited,
+	}
+	all := []error{okta.ErrInvalidRequest, okta.ErrUnauthorized, okta.ErrForbidden, okta.ErrNotFound, okta.ErrRateLimited, okta.ErrConfiguration, okta.ErrCrossOriginLink}
+	for _, status := range []int{400, 401, 403, 404, 409, 429, 500, 503} {
+		e := &okta.Error{StatusCode: status}
+		wrapped := fmt.Errorf("listing: %w", e)
+		for _, s := range all {
+			want := sentinels[status] == s
+			assert.Equal(t, want, errors.Is(e, s), "%d is %v", status, s)
+			assert.Equal(t, want, errors.Is(wrapped, s), "wrapped %d is %v", status, s)
+		}
+		var got *okta.Error
+		assert.True(t, errors.As(wrapped, &got))
+		assert.Same(t, e, got)
+	}
+}
+
+func TestSentinelsDistinct(t *testing.T) {
+	t.Parallel()
+	all := []error{okta.ErrInvalidRequest, okta.ErrUnauthorized, okta.ErrForbidden, okta.ErrNotFound, okta.ErrRateLimited, okta.ErrConfiguration, okta.ErrCrossOriginLink}
+	seen := map[string]bool{}
+	for i, a := range all {
+		assert.True(t, strings.HasPrefix(a.Error(), "okta: "), a.Error())
+		assert.False(t, seen[a.Error()], "duplicate message %q", a.Error())
+		seen[a.Error()] = true
+		for j, b := range all {
+			assert.Equal(t, i == j, errors.Is(a, b))
+		}
+	}
+}
+
+func TestCodecErrorMessages(t *testing.T) {
+	t.Parallel()
+	assert.Equal(t, "okta: cannot decode a JSON array into okta.ApiToken", (&okta.TypeError{Want: "okta.ApiToken", Got: "array"}).Error())
+	var tok okta.ApiToken
+	err := tok.UnmarshalJSON([]byte(`{"id":"a",}`))
+	var se *okta.SyntaxError
+	assert.ErrorAs(t, err, &se)
+	assert.Equal(t, 10, se.Offset)
+	assert.Equal(t, "okta: malformed JSON at byte 10: expected a member name", err.Error())
+}
