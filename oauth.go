@@ -21,6 +21,7 @@ import (
 	"net/http"
 	"net/url"
 	"os"
+	"reflect"
 	"strconv"
 	"strings"
 	"sync"
@@ -298,6 +299,9 @@ func (s *settings) resolvePrivateKey(a *authConfig) []error {
 func parsePrivateKey(v any, from string) (crypto.Signer, string, error) {
 	switch k := v.(type) {
 	case crypto.Signer:
+		if rv := reflect.ValueOf(k); rv.Kind() == reflect.Pointer && rv.IsNil() {
+			return nil, "", fmt.Errorf("private key (%s) is a nil %T", from, k)
+		}
 		return k, "", nil
 	case jose.JSONWebKey:
 		return jwkSigner(&k, from)
@@ -327,6 +331,9 @@ func parsePrivateKey(v any, from string) (crypto.Signer, string, error) {
 
 func parseKeyText(data []byte, from string) (crypto.Signer, string, error) {
 	t := strings.TrimSpace(string(data))
+	if !strings.Contains(t, "\n") && strings.Contains(t, `\n`) {
+		t = strings.ReplaceAll(t, `\n`, "\n") // a PEM key squeezed onto one line, as environment variables often hold it
+	}
 	if strings.HasPrefix(t, "{") {
 		var jwk jose.JSONWebKey
 		if err := jwk.UnmarshalJSON([]byte(t)); err != nil {

@@ -40,8 +40,8 @@ const testClientID = "0oaTestServiceApp"
 // Keys are slow to make: each kind is made once for the whole suite.
 var (
 	oaRSAOnce, oaECOnce sync.Once
-	oaRSATestKey            *rsa.PrivateKey
-	oaECTestKey             *ecdsa.PrivateKey
+	oaRSATestKey        *rsa.PrivateKey
+	oaECTestKey         *ecdsa.PrivateKey
 )
 
 func oaRSAKey(t testing.TB) *rsa.PrivateKey {
@@ -326,6 +326,7 @@ func TestPrivateKeyFormats(t *testing.T) {
 	}{
 		{"RSA PKCS#1 PEM", &rk.PublicKey, oaPEM("RSA PRIVATE KEY", x509.MarshalPKCS1PrivateKey(rk)), "k1", "RS256", "k1"},
 		{"RSA PKCS#8 PEM", &rk.PublicKey, []byte(oaPKCS8(t, rk)), "k1", "RS256", "k1"},
+		{"RSA PKCS#8 PEM on one line", &rk.PublicKey, strings.ReplaceAll(oaPKCS8(t, rk), "\n", `\n`), "k1", "RS256", "k1"},
 		{"EC PKCS#8 PEM", &ek.PublicKey, oaPKCS8(t, ek), "k2", "ES256", "k2"},
 		{"EC SEC 1 PEM", &ek.PublicKey, oaPEM("EC PRIVATE KEY", ecSEC1), "", "ES256", ""},
 		{"RSA JWK", &rk.PublicKey, oaJWK(t, rk, "from-jwk"), "", "RS256", "from-jwk"},
@@ -710,6 +711,7 @@ func TestOAuthConfigurationProblems(t *testing.T) {
 		{"not a key or file", []okta.ConfigOption{okta.WithPrivateKey(testClientID, "MIIEvQIBADANBgkqhkiG9w0BAQEFAASC", "", "s")}, []string{"no file of that name"}},
 		{"DPoP with SSWS", []okta.ConfigOption{okta.WithAPIToken("00abc"), okta.WithDPoP(true)}, []string{"WithDPoP(true) needs"}},
 		{"nil token source", []okta.ConfigOption{okta.WithTokenSource(nil)}, []string{"nil oauth2.TokenSource"}},
+		{"nil *rsa.PrivateKey", []okta.ConfigOption{okta.WithPrivateKey(testClientID, (*rsa.PrivateKey)(nil), "", "s")}, []string{"nil *rsa.PrivateKey"}},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
