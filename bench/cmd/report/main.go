@@ -27,6 +27,7 @@ import (
 func main() {
 	cmdline := flag.String("cmd", "", "the command that produced the results, quoted in the report")
 	cmdFile := flag.String("cmdfile", "", "file holding the command (instead of -cmd)")
+	loadFile := flag.String("loadfile", "", "file with /proc/loadavg lines taken before and after the run")
 	benchstatFile := flag.String("benchstat", "", "benchstat output to include")
 	outFile := flag.String("o", "BENCHMARKS.md", "report to write")
 	flag.Parse()
@@ -60,7 +61,15 @@ func main() {
 			log.Fatal(err)
 		}
 	}
-	doc := render(res, machine(res), *cmdline, stat)
+	m := machine(res)
+	if *loadFile != "" {
+		data, err := os.ReadFile(*loadFile)
+		if err != nil {
+			log.Fatal(err)
+		}
+		m.load = loadAverages(string(data))
+	}
+	doc := render(res, m, *cmdline, stat)
 	if err := os.WriteFile(*outFile, doc, 0o644); err != nil {
 		log.Fatal(err)
 	}
@@ -168,6 +177,22 @@ type machineInfo struct {
 	goVersion, uname, cpuModel, goCPU string
 	cores                             int
 	memory                            string
+	load                              []string // "before: 1.00 0.80 0.50", the 1, 5 and 15 minute load averages
+}
+
+// loadAverages keeps the label and the three load averages of each
+// "label: /proc/loadavg" line.
+func loadAverages(s string) []string {
+	var out []string
+	for line := range strings.SplitSeq(strings.TrimSpace(s), "\n") {
+		label, rest, ok := strings.Cut(line, ":")
+		f := strings.Fields(rest)
+		if !ok || len(f) < 3 {
+			continue
+		}
+		out = append(out, label+" "+strings.Join(f[:3], " / "))
+	}
+	return out
 }
 
 func machine(r *results) machineInfo {
@@ -380,6 +405,13 @@ func render(r *results, m machineInfo, cmdline string, stat []byte) []byte {
 	p("| CPU | %s (go test: %s) |\n", orDash(m.cpuModel), orDash(m.goCPU))
 	p("| cores | %d |\n", m.cores)
 	p("| memory | %s |\n", orDash(m.memory))
+	if len(m.load) > 0 {
+		p("| load average (1 / 5 / 15 min) | %s |\n", strings.Join(m.load, "; "))
+	}
+	if len(m.load) > 0 {
+		p("\nA load average above the number of cores means other work shared the machine with the run, and the\n")
+		p("spread (± in the benchstat tables) is wider for it; the ratios of one run are still measured side by side.\n")
+	}
 	if cmdline != "" {
 		p("\nCommand:\n\n```sh\n%s\n```\n", strings.TrimSpace(cmdline))
 	}
