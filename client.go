@@ -338,11 +338,7 @@ func (c *APIClient) do(ctx context.Context, cl *call, out any) (*Response, error
 		authWhy := c.auth.retry(hresp)
 		c.limits.observe(cl.bucket, resp, time.Now())
 		ok := hresp.StatusCode >= 200 && hresp.StatusCode < 300
-		limit := int64(maxErrorBody)
-		if ok {
-			limit = c.cfg.maxBody
-		}
-		data, rerr := readBody(hresp, limit)
+		data, rerr := readBody(hresp, ok, c.cfg.maxBody)
 		if rerr != nil {
 			rerr = fmt.Errorf("okta: %s %s: reading the response: %w", cl.method, path, rerr)
 			wait, retry := c.retryWait(ctx, cl, attempt, nil, rerr)
@@ -468,9 +464,14 @@ func bodyReader(b []byte) io.Reader {
 	return bytes.NewReader(b)
 }
 
-// readBody reads and closes a response body, refusing one over limit bytes.
-func readBody(r *http.Response, limit int64) ([]byte, error) {
+// readBody reads and closes a response body. A successful body over limit
+// bytes is refused; an error body is only shown, so its first maxErrorBody
+// bytes are kept and the rest dropped.
+func readBody(r *http.Response, success bool, limit int64) ([]byte, error) {
 	defer r.Body.Close()
+	if !success {
+		limit = maxErrorBody
+	}
 	size := 512
 	if r.ContentLength > 0 && r.ContentLength <= limit {
 		size = int(r.ContentLength) + 1
@@ -481,10 +482,10 @@ func readBody(r *http.Response, limit int64) ([]byte, error) {
 		return nil, err
 	}
 	if n > limit {
-		if limit == maxErrorBody {
-			return buf.Bytes()[:limit], nil // an error body is only shown: keep its start
+		if !success {
+			return buf.Bytes()[:limit], nil
 		}
-		return nil, fmt.Errorf("the body is larger than %d bytes", limit)
+		return nil, fmt.Errorf("the body is larger than %d bytes (WithMaxResponseBytes)", limit)
 	}
 	return buf.Bytes(), nil
 }

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 )
@@ -70,7 +71,10 @@ func (e *Error) Error() string {
 	if e.method != "" {
 		fmt.Fprintf(&b, "%s %s: ", e.method, e.path)
 	}
-	fmt.Fprintf(&b, "%d %s", e.StatusCode, http.StatusText(e.StatusCode))
+	b.WriteString(strconv.Itoa(e.StatusCode))
+	if text := http.StatusText(e.StatusCode); text != "" {
+		b.WriteString(" " + text)
+	}
 	if e.ErrorCode != "" {
 		b.WriteString(": " + e.ErrorCode)
 	}
