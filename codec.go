@@ -487,17 +487,14 @@ func (d *decoder) value(v reflect.Value) error {
 
 func isNumberStart(c byte) bool { return c == '-' || (c >= '0' && c <= '9') }
 
-// object decodes a JSON object into a model (or any struct) by its field table.
-func (d *decoder) object(v reflect.Value, p *structPlan) error {
+// members walks the object at pos: for each member it calls fn with the name
+// as written (between the quotes, escapes left in) and pos at the value, which
+// fn must consume.
+func (d *decoder) members(fn func(name []byte, nameStart int) error) error {
 	if err := d.push(); err != nil {
 		return err
 	}
 	defer d.pop()
-	v.SetZero()
-	var w *wire
-	if p.wire >= 0 {
-		w = v.Addr().Interface().(wireHolder).state()
-	}
 	d.pos++ // '{'
 	if d.peek() == '}' {
 		d.pos++
@@ -508,7 +505,7 @@ func (d *decoder) object(v reflect.Value, p *structPlan) error {
 			return d.syntax("expected a member name")
 		}
 		nameStart := d.pos
-		key, err := d.rawString()
+		name, err := d.rawString()
 		if err != nil {
 			return err
 		}
@@ -516,51 +513,8 @@ func (d *decoder) object(v reflect.Value, p *structPlan) error {
 			return d.syntax("expected ':' after a member name")
 		}
 		d.pos++
-		fi, known := p.byName[string(key)] // no allocation for the lookup
-		if !known && hasEscape(d.data[nameStart:d.pos]) {
-			// A name written with escapes: decode it before matching.
-			d2 := decoder{data: d.data, pos: nameStart}
-			name, _ := d2.stringValue('"')
-			fi, known = p.byName[name]
-			key = []byte(name)
-		}
-		if known {
-			f := &p.fields[fi]
-			valStart := d.pos
-			d.skipSpace()
-			isNull := d.pos < len(d.data) && d.data[d.pos] == 'n'
-			err := d.value(v.Field(f.index))
-			if errors.Is(err, errMismatch) {
-				d.pos = valStart
-				raw, serr := d.skip()
-				if serr != nil {
-					return serr
-				}
-				v.Field(f.index).SetZero()
-				if w != nil {
-					w.keep(f.name, fi, raw)
-				}
-			} else if err != nil {
-				return err
-			} else if w != nil && f.kind == kindTime && !isNull && !reencodes(v.Field(f.index), d.data[valStart:d.pos]) {
-				w.keep(f.name, fi, d.data[valStart:d.pos])
-			}
-			if w != nil {
-				w.present |= 1 << fi
-				if isNull {
-					w.nulls |= 1 << fi
-				} else {
-					w.nulls &^= 1 << fi
-				}
-			}
-		} else {
-			raw, err := d.skip()
-			if err != nil {
-				return err
-			}
-			if w != nil {
-				w.keep(d.intern(key), -1, raw)
-			}
+		if err := fn(name, nameStart); err != nil {
+			return err
 		}
 		switch d.peek() {
 		case ',':
@@ -572,6 +526,98 @@ func (d *decoder) object(v reflect.Value, p *structPlan) error {
 			return d.syntax("expected ',' or '}' in an object")
 		}
 	}
+}
+
+// elements walks the array at pos, calling fn with pos at each element, which
+// fn must consume.
+func (d *decoder) elements(fn func(i int) error) error {
+	if err := d.push(); err != nil {
+		return err
+	}
+	defer d.pop()
+	d.pos++ // '['
+	if d.peek() == ']' {
+		d.pos++
+		return nil
+	}
+	for i := 0; ; i++ {
+		if err := fn(i); err != nil {
+			return err
+		}
+		switch d.peek() {
+		case ',':
+			d.pos++
+		case ']':
+			d.pos++
+			return nil
+		default:
+			return d.syntax("expected ',' or ']' in an array")
+		}
+	}
+}
+
+// memberName decodes a member name that members handed over as written.
+func (d *decoder) memberName(raw []byte, nameStart int) string {
+	if !hasEscape(raw) {
+		return d.intern(raw)
+	}
+	d2 := decoder{data: d.data, pos: nameStart}
+	name, _ := d2.stringValue('"') // rawString already checked it
+	return name
+}
+
+// object decodes a JSON object into a model (or any struct) by its field table.
+func (d *decoder) object(v reflect.Value, p *structPlan) error {
+	v.SetZero()
+	var w *wire
+	if p.wire >= 0 {
+		w = v.Addr().Interface().(wireHolder).state()
+	}
+	return d.members(func(key []byte, nameStart int) error {
+		fi, known := p.byName[string(key)] // no allocation for the lookup
+		if !known && hasEscape(key) {
+			key = []byte(d.memberName(key, nameStart))
+			fi, known = p.byName[string(key)]
+		}
+		if !known {
+			raw, err := d.skip()
+			if err == nil && w != nil {
+				w.keep(d.intern(key), -1, raw)
+			}
+			return err
+		}
+		f := &p.fields[fi]
+		fv := v.Field(f.index)
+		valStart := d.pos
+		d.skipSpace()
+		isNull := d.pos < len(d.data) && d.data[d.pos] == 'n'
+		err := d.value(fv)
+		switch {
+		case errors.Is(err, errMismatch):
+			d.pos = valStart
+			raw, serr := d.skip()
+			if serr != nil {
+				return serr
+			}
+			fv.SetZero()
+			if w != nil {
+				w.keep(f.name, fi, raw)
+			}
+		case err != nil:
+			return err
+		case w != nil && f.kind == kindTime && !isNull && !reencodes(fv, d.data[valStart:d.pos]):
+			w.keep(f.name, fi, d.data[valStart:d.pos])
+		}
+		if w != nil {
+			w.present |= 1 << fi
+			if isNull {
+				w.nulls |= 1 << fi
+			} else {
+				w.nulls &^= 1 << fi
+			}
+		}
+		return nil
+	})
 }
 
 func hasEscape(b []byte) bool {
@@ -617,143 +663,53 @@ func trimSpace(b []byte) []byte {
 func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
 
 func (d *decoder) array(v reflect.Value) error {
-	d.pos++ // '['
 	v.Set(reflect.MakeSlice(v.Type(), 0, 0))
-	if d.peek() == ']' {
-		d.pos++
-		return nil
-	}
-	for i := 0; ; i++ {
+	return d.elements(func(i int) error {
 		if i == v.Cap() {
 			v.Grow(1) // amortized doubling, in place
 		}
 		v.SetLen(i + 1)
-		if err := d.value(v.Index(i)); err != nil {
-			return err
-		}
-		switch d.peek() {
-		case ',':
-			d.pos++
-		case ']':
-			d.pos++
-			return nil
-		default:
-			return d.syntax("expected ',' or ']' in an array")
-		}
-	}
+		return d.value(v.Index(i))
+	})
 }
 
 func (d *decoder) mapValue(v reflect.Value) error {
-	if err := d.push(); err != nil {
-		return err
-	}
-	defer d.pop()
-	d.pos++ // '{'
 	t := v.Type()
 	m := reflect.MakeMap(t)
 	v.Set(m)
-	if d.peek() == '}' {
-		d.pos++
-		return nil
-	}
 	elem := reflect.New(t.Elem()).Elem()
-	for {
-		if d.peek() != '"' {
-			return d.syntax("expected a member name")
-		}
-		key, err := d.stringValue('"')
-		if err != nil {
-			return err
-		}
-		if d.peek() != ':' {
-			return d.syntax("expected ':' after a member name")
-		}
-		d.pos++
+	return d.members(func(raw []byte, nameStart int) error {
+		key := d.memberName(raw, nameStart)
 		elem.SetZero()
 		if err := d.value(elem); err != nil {
 			return err
 		}
 		m.SetMapIndex(reflect.ValueOf(key).Convert(t.Key()), elem)
-		switch d.peek() {
-		case ',':
-			d.pos++
-		case '}':
-			d.pos++
-			return nil
-		default:
-			return d.syntax("expected ',' or '}' in an object")
-		}
-	}
+		return nil
+	})
 }
 
 // anyValue decodes an untyped value: map[string]any, []any, string,
 // json.Number, bool or nil.
 func (d *decoder) anyValue() (any, error) {
-	c := d.peek()
-	if c == '{' || c == '[' {
-		if err := d.push(); err != nil {
-			return nil, err
-		}
-		defer d.pop()
-	}
-	switch c {
+	switch c := d.peek(); c {
 	case '{':
-		d.pos++
 		m := map[string]any{}
-		if d.peek() == '}' {
-			d.pos++
-			return m, nil
-		}
-		for {
-			if d.peek() != '"' {
-				return nil, d.syntax("expected a member name")
-			}
-			key, err := d.stringValue('"')
-			if err != nil {
-				return nil, err
-			}
-			if d.peek() != ':' {
-				return nil, d.syntax("expected ':' after a member name")
-			}
-			d.pos++
+		err := d.members(func(raw []byte, nameStart int) error {
+			key := d.memberName(raw, nameStart)
 			x, err := d.anyValue()
-			if err != nil {
-				return nil, err
-			}
 			m[key] = x
-			switch d.peek() {
-			case ',':
-				d.pos++
-			case '}':
-				d.pos++
-				return m, nil
-			default:
-				return nil, d.syntax("expected ',' or '}' in an object")
-			}
-		}
+			return err
+		})
+		return m, err
 	case '[':
-		d.pos++
 		a := []any{}
-		if d.peek() == ']' {
-			d.pos++
-			return a, nil
-		}
-		for {
+		err := d.elements(func(int) error {
 			x, err := d.anyValue()
-			if err != nil {
-				return nil, err
-			}
 			a = append(a, x)
-			switch d.peek() {
-			case ',':
-				d.pos++
-			case ']':
-				d.pos++
-				return a, nil
-			default:
-				return nil, d.syntax("expected ',' or ']' in an array")
-			}
-		}
+			return err
+		})
+		return a, err
 	case '"':
 		return d.stringValue(c)
 	case 't':
@@ -970,76 +926,22 @@ func hex4(b []byte) (rune, bool) {
 func (d *decoder) skip() ([]byte, error) {
 	c := d.peek()
 	start := d.pos
-	if c == '{' || c == '[' {
-		if err := d.push(); err != nil {
-			return nil, err
-		}
-		defer d.pop()
-	}
 	var err error
-	switch {
-	case c == '{':
-		d.pos++
-		if d.peek() == '}' {
-			d.pos++
-			break
-		}
-		for {
-			if d.peek() != '"' {
-				return nil, d.syntax("expected a member name")
-			}
-			if _, err = d.rawString(); err != nil {
-				return nil, err
-			}
-			if d.peek() != ':' {
-				return nil, d.syntax("expected ':' after a member name")
-			}
-			d.pos++
-			if _, err = d.skip(); err != nil {
-				return nil, err
-			}
-			if d.peek() == ',' {
-				d.pos++
-				continue
-			}
-			if d.peek() == '}' {
-				d.pos++
-				break
-			}
-			return nil, d.syntax("expected ',' or '}' in an object")
-		}
-	case c == '[':
-		d.pos++
-		if d.peek() == ']' {
-			d.pos++
-			break
-		}
-		for {
-			if _, err = d.skip(); err != nil {
-				return nil, err
-			}
-			if d.peek() == ',' {
-				d.pos++
-				continue
-			}
-			if d.peek() == ']' {
-				d.pos++
-				break
-			}
-			return nil, d.syntax("expected ',' or ']' in an array")
-		}
-	case c == '"':
-		if _, err = d.rawString(); err != nil {
-			return nil, err
-		}
-	case c == 't':
+	switch c {
+	case '{':
+		err = d.members(func([]byte, int) error { _, err := d.skip(); return err })
+	case '[':
+		err = d.elements(func(int) error { _, err := d.skip(); return err })
+	case '"':
+		_, err = d.rawString()
+	case 't':
 		err = d.literal("true")
-	case c == 'f':
+	case 'f':
 		err = d.literal("false")
-	case c == 'n':
+	case 'n':
 		err = d.literal("null")
-	case c == 0:
-		return nil, d.syntax("unexpected end of input")
+	case 0:
+		err = d.syntax("unexpected end of input")
 	default:
 		_, err = d.number()
 	}
