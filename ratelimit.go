@@ -172,9 +172,15 @@ func (l *limiter) observe(key string, resp *Response, now time.Time) {
 		l.buckets[key] = b
 	}
 	b.limit = rl.Limit
-	if b.reset.IsZero() || reset.Sub(b.reset) > 500*time.Millisecond {
+	switch {
+	case resp.StatusCode == http.StatusTooManyRequests:
+		// A 429 says when the bucket opens again, even when that is sooner
+		// than the reset an earlier response announced: the retry that
+		// waited for it must not be held until the older reset.
+		b.reset, b.remaining = reset, 0
+	case b.reset.IsZero() || reset.Sub(b.reset) > 500*time.Millisecond:
 		b.reset, b.remaining = reset, rl.Remaining
-	} else {
+	default:
 		b.remaining = min(b.remaining, rl.Remaining)
 	}
 }
