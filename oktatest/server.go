@@ -40,6 +40,8 @@ type Server struct {
 	limiter limiter
 	stats   stats
 
+	oauth oauthState // service apps and their access tokens (serviceapps.go)
+
 	mu sync.Mutex // guards everything below
 	state
 }
@@ -202,7 +204,7 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request, op operation) {
 		s.writeError(w, rateLimited())
 		return
 	}
-	p, err := s.authenticate(r)
+	p, err := s.authenticate(w, r, op)
 	if err != nil {
 		s.writeError(w, err)
 		return
@@ -233,9 +235,10 @@ type principal struct {
 	userID  string
 }
 
-// authenticate checks the request's credentials. It is the one place that
-// knows the accepted schemes; today that is "SSWS <api token>".
-func (s *Server) authenticate(r *http.Request) (principal, *apiError) {
+// authenticate checks the request's credentials for op. It is the one place
+// that knows the accepted schemes: "SSWS <api token>", and the access tokens
+// of service apps, "Bearer <token>" and "DPoP <token>" (serviceapps.go).
+func (s *Server) authenticate(w http.ResponseWriter, r *http.Request, op operation) (principal, *apiError) {
 	scheme, cred, ok := strings.Cut(r.Header.Get("Authorization"), " ")
 	if !ok || cred == "" {
 		return principal{}, invalidToken()
@@ -249,6 +252,8 @@ func (s *Server) authenticate(r *http.Request) (principal, *apiError) {
 			return principal{}, invalidToken()
 		}
 		return principal{tokenID: t.id, userID: t.userID}, nil
+	case "BEARER", "DPOP":
+		return s.authenticateAccessToken(w, r, map[string]string{"BEARER": "Bearer", "DPOP": "DPoP"}[strings.ToUpper(scheme)], strings.TrimSpace(cred), op)
 	}
 	return principal{}, invalidToken()
 }
