@@ -7,14 +7,28 @@
 //	go run ./examples/quickstart
 //
 // On a real org, set OKTA_TEST_USER_ID to the id of a user it may assign.
+//
+// With -auth private-key it authenticates as an OAuth 2.0 service app instead
+// of with an API token: against the emulator it registers a key pair it makes
+// for the run; against a real org it reads OKTA_CLIENT_CLIENTID,
+// OKTA_CLIENT_PRIVATEKEY (a PEM key, a JWK, or a file holding one) and
+// optionally OKTA_CLIENT_PRIVATEKEYID, and asks for okta.apps.read and
+// okta.apps.manage, which the service app must be granted:
+//
+//	go run ./examples/quickstart -auth private-key
 package main
 
 import (
 	"context"
+	"crypto/ecdsa"
+	"crypto/elliptic"
+	"crypto/rand"
 	"errors"
+	"flag"
 	"fmt"
 	"os"
 	"os/signal"
+	"strings"
 	"time"
 
 	"github.com/gatekit/okta"
@@ -22,19 +36,30 @@ import (
 )
 
 func main() {
+	auth := flag.String("auth", "api-token", "how to authenticate: api-token (SSWS) or private-key (an OAuth 2.0 service app)")
+	flag.Parse()
+	if *auth != "api-token" && *auth != "private-key" {
+		fmt.Fprintf(os.Stderr, "quickstart: -auth %q: use api-token or private-key\n", *auth)
+		os.Exit(2)
+	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
-	if err := run(ctx); err != nil {
+	if err := run(ctx, *auth == "private-key"); err != nil {
 		fmt.Fprintln(os.Stderr, "quickstart failed:", err)
 		os.Exit(1)
 	}
 }
 
-func run(ctx context.Context) (err error) {
+func run(ctx context.Context, privateKey bool) (err error) {
 	ctx, cancel := context.WithTimeout(ctx, 2*time.Minute)
 	defer cancel()
 
-	tgt, err := target.Open(os.Stdout)
+	var tgt *target.Target
+	if privateKey {
+		tgt, err = openServiceApp()
+	} else {
+		tgt, err = target.Open(os.Stdout)
+	}
 	if err != nil {
 		return err
 	}
@@ -94,4 +119,44 @@ func run(ctx context.Context) (err error) {
 	}
 	fmt.Printf("listed %d app(s) in the org, the new one among them\n", n)
 	return nil
+}
+
+// openServiceApp opens the target with a client that authenticates as an
+// OAuth 2.0 service app with a private key: on the emulator, with a key pair
+// made now and registered there; on a real org, with the OKTA_CLIENT_*
+// settings.
+func openServiceApp() (*target.Target, error) {
+	scopes := []string{okta.ScopeAppsRead, okta.ScopeAppsManage}
+	if os.Getenv("OKTA_CLIENT_ORGURL") != "" {
+		os.Setenv("OKTA_CLIENT_AUTHORIZATIONMODE", okta.AuthorizationModePrivateKey)
+		if os.Getenv("OKTA_CLIENT_SCOPES") == "" {
+			os.Setenv("OKTA_CLIENT_SCOPES", okta.ScopeAppsRead+","+okta.ScopeAppsManage)
+		}
+		cfg, err := okta.NewConfiguration()
+		if err != nil {
+			return nil, err
+		}
+		fmt.Printf("target: real org %s (from OKTA_CLIENT_ORGURL), as service app %s\n", cfg.OrgURL(), os.Getenv("OKTA_CLIENT_CLIENTID"))
+		return &target.Target{Client: okta.NewAPIClient(cfg), OrgURL: cfg.OrgURL(),
+			UserID: os.Getenv("OKTA_TEST_USER_ID"), Prefix: "gatekit-example-" + strings.ToLower(rand.Text()[:6]) + "-"}, nil
+	}
+	tgt, err := target.Open(os.Stdout)
+	if err != nil {
+		return nil, err
+	}
+	key, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
+	if err != nil {
+		tgt.Close()
+		return nil, err
+	}
+	const clientID = "0oaQuickstartService1"
+	tgt.Emulator.RegisterClient(clientID, key.Public(), scopes...)
+	cfg, err := okta.NewConfiguration(okta.WithOrgURL(tgt.OrgURL), okta.WithPrivateKey(clientID, key, "", scopes...))
+	if err != nil {
+		tgt.Close()
+		return nil, err
+	}
+	tgt.Client = okta.NewAPIClient(cfg)
+	fmt.Printf("auth: OAuth 2.0 service app %s, private_key_jwt (ES256), scopes %v\n", clientID, scopes)
+	return tgt, nil
 }
