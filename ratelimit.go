@@ -111,6 +111,8 @@ type limiter struct {
 }
 
 type bucket struct {
+	known     bool      // an answer has said what the bucket holds
+	sent      int       // requests sent while !known
 	limit     int       // requests per window, as Okta said
 	remaining int       // requests left in the window: Okta's count less what was sent since
 	reset     time.Time // when the window resets, on the local clock; zero while unknown
@@ -129,6 +131,14 @@ func (l *limiter) wait(ctx context.Context, key string) error {
 		l.mu.Lock()
 		b := l.buckets[key]
 		if b == nil {
+			if l.buckets == nil {
+				l.buckets = map[string]*bucket{}
+			}
+			b = &bucket{}
+			l.buckets[key] = b
+		}
+		if !b.known { // nothing to go by yet: send, and count
+			b.sent++
 			l.mu.Unlock()
 			return nil
 		}
@@ -152,15 +162,29 @@ func (l *limiter) wait(ctx context.Context, key string) error {
 	}
 }
 
-// observe records what a response said about its bucket. Within one window
-// the count only goes down: responses to requests sent earlier may arrive
-// later with a larger Remaining.
+// sameWindow is how far apart two resets may be and still name one window:
+// X-Rate-Limit-Reset has whole seconds, and each answer is timed on arrival.
+const sameWindow = 500 * time.Millisecond
+
+// observe records what a response said about its bucket. An answer's window
+// counts over what the limiter knew, with these guards:
+//
+//   - A window that is already over says nothing: it is a late answer from
+//     before the reset, and taking it would open the bucket again.
+//   - Within one window the count only goes down: answers to requests sent
+//     earlier may arrive later with a larger Remaining.
+//   - Before the limiter knew anything of the bucket, and after it started a
+//     window on its own (its reset passed), it sent requests that the first
+//     answers do not count yet: its own count is kept when it is lower.
 func (l *limiter) observe(key string, resp *Response, now time.Time) {
 	rl := resp.RateLimit
 	if l == nil || rl.Limit <= 0 || rl.Reset.IsZero() {
 		return
 	}
 	reset := now.Add(resetIn(resp, now))
+	if !reset.After(now) {
+		return
+	}
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	if l.buckets == nil {
@@ -177,8 +201,12 @@ func (l *limiter) observe(key string, resp *Response, now time.Time) {
 		// A 429 says when the bucket opens again, even when that is sooner
 		// than the reset an earlier response announced: the retry that
 		// waited for it must not be held until the older reset.
-		b.reset, b.remaining = reset, 0
-	case b.reset.IsZero() || reset.Sub(b.reset) > 500*time.Millisecond:
+		b.known, b.reset, b.remaining = true, reset, 0
+	case !b.known:
+		b.known, b.reset, b.remaining = true, reset, min(rl.Remaining, rl.Limit-b.sent)
+	case b.reset.IsZero(): // a window the limiter started itself
+		b.reset, b.remaining = reset, min(b.remaining, rl.Remaining)
+	case reset.Sub(b.reset) > sameWindow: // a later window than the one known
 		b.reset, b.remaining = reset, rl.Remaining
 	default:
 		b.remaining = min(b.remaining, rl.Remaining)

@@ -1,0 +1,343 @@
+package okta_test
+
+// The proactive rate limiter, in testing/synctest bubbles against relBuckets:
+// an in-memory org with Okta's fixed windows, whose answers can be held back
+// to arrive late and out of order.
+
+import (
+	"context"
+	"net/http"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"testing/synctest"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/gatekit/okta"
+)
+
+// relHit is one request relBuckets received.
+type relHit struct {
+	at     time.Duration // since the bubble started
+	bucket string
+	path   string
+	status int
+}
+
+// relBuckets is an org that limits each of Okta's buckets to limit requests
+// per fixed window (windows start at the bubble's start) and says so in
+// X-Rate-Limit-* headers; past the limit it answers 429. A request is counted
+// when it arrives; delay, if set, then holds its answer back (it gets the
+// request and its number in its bucket's window, from 1).
+type relBuckets struct {
+	limit  int
+	window time.Duration
+	delay  func(r *http.Request, nth int) time.Duration
+
+	once  sync.Once
+	start time.Time
+	mu    sync.Mutex
+	used  map[string]int // bucket and window -> requests counted
+	hits  []relHit
+}
+
+func relBucketOf(path string) string {
+	rest, _ := strings.CutPrefix(path, "/api/v1/")
+	switch {
+	case rest == "apps":
+		return "/api/v1/apps"
+	case strings.HasPrefix(rest, "apps/"):
+		return "/api/v1/apps/{id}"
+	case strings.HasPrefix(rest, "api-tokens"):
+		return "/api/v1/api-tokens"
+	}
+	return "/api/v1"
+}
+
+func (o *relBuckets) RoundTrip(r *http.Request) (*http.Response, error) {
+	o.once.Do(func() { o.start = time.Now() })
+	now := time.Now()
+	since := now.Sub(o.start)
+	n := since / o.window
+	reset := o.start.Add((n + 1) * o.window)
+	bucket := relBucketOf(r.URL.Path)
+
+	o.mu.Lock()
+	if o.used == nil {
+		o.used = map[string]int{}
+	}
+	key := bucket + "#" + strconv.Itoa(int(n))
+	o.used[key]++
+	nth := o.used[key]
+	status := http.StatusOK
+	if nth > o.limit {
+		status = http.StatusTooManyRequests
+	}
+	o.hits = append(o.hits, relHit{at: since, bucket: bucket, path: r.URL.Path, status: status})
+	o.mu.Unlock()
+
+	body := relAppJSON
+	switch {
+	case status == http.StatusTooManyRequests:
+		body = `{"errorCode":"E0000047","errorSummary":"API call exceeded rate limit due to too many requests."}`
+	case r.Method == http.MethodGet && (bucket == "/api/v1/apps" || bucket == "/api/v1/api-tokens"):
+		body = `[]`
+	case strings.Contains(r.URL.Path, "/lifecycle/"):
+		body = `{}`
+	}
+	resp := relJSON(status, body,
+		"X-Rate-Limit-Limit", strconv.Itoa(o.limit),
+		"X-Rate-Limit-Remaining", strconv.Itoa(max(o.limit-nth, 0)),
+		"X-Rate-Limit-Reset", strconv.FormatInt(reset.Unix(), 10))
+	resp.Request = r
+	if o.delay != nil {
+		if d := o.delay(r, nth); d > 0 {
+			time.Sleep(d)
+		}
+	}
+	return resp, nil
+}
+
+func (o *relBuckets) log() []relHit {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	return append([]relHit(nil), o.hits...)
+}
+
+func (o *relBuckets) limited() int {
+	n := 0
+	for _, h := range o.log() {
+		if h.status == http.StatusTooManyRequests {
+			n++
+		}
+	}
+	return n
+}
+
+func (o *relBuckets) client(t testing.TB, opts ...okta.ConfigOption) *okta.APIClient {
+	return newClient(t, relOrgURL, append([]okta.ConfigOption{okta.WithHTTPClient(&http.Client{Transport: o})}, opts...)...)
+}
+
+func relGet(t *testing.T, c *okta.APIClient, id string) {
+	t.Helper()
+	_, _, err := c.ApplicationAPI.GetApplication(context.Background(), okta.GetApplicationRequest{AppID: id})
+	assert.NoError(t, err)
+}
+
+// after runs f in a goroutine of wg once d has passed on the bubble's clock.
+func after(wg *sync.WaitGroup, d time.Duration, f func()) {
+	wg.Go(func() {
+		time.Sleep(d)
+		f()
+	})
+}
+
+// Once a bucket is spent, requests from every goroutine of the client wait
+// for its reset instead of collecting 429s: 21 requests to a bucket of 5 a
+// minute take five windows and none is refused.
+func TestLimiterHoldsSpentBucketAcrossGoroutines(t *testing.T) {
+	t.Parallel()
+	synctest.Test(t, func(t *testing.T) {
+		org := &relBuckets{limit: 5, window: time.Minute}
+		client := org.client(t)
+		relGet(t, client, "0oa1") // learn the bucket
+		var wg sync.WaitGroup
+		for range 20 {
+			after(&wg, time.Second, func() { relGet(t, client, "0oa1") })
+		}
+		wg.Wait()
+
+		hits := org.log()
+		assert.Len(t, hits, 21)
+		assert.Zero(t, org.limited(), "no 429")
+		perWindow := map[time.Duration]int{}
+		for _, h := range hits {
+			perWindow[h.at/time.Minute]++
+		}
+		assert.Equal(t, map[time.Duration]int{0: 5, 1: 5, 2: 5, 3: 5, 4: 1}, perWindow)
+		last := hits[len(hits)-1].at
+		assert.GreaterOrEqual(t, last, 4*time.Minute)
+		assert.Less(t, last, 4*time.Minute+time.Second, "released at the reset, not later")
+	})
+}
+
+// WithProactiveRateLimit(false) sends at once, and Okta answers 429.
+func TestLimiterOff(t *testing.T) {
+	t.Parallel()
+	synctest.Test(t, func(t *testing.T) {
+		org := &relBuckets{limit: 1, window: time.Minute}
+		client := org.client(t, okta.WithProactiveRateLimit(false), okta.WithMaxRetries(0))
+		relGet(t, client, "0oa1")
+		time.Sleep(time.Second)
+		_, _, err := client.ApplicationAPI.GetApplication(context.Background(), okta.GetApplicationRequest{AppID: "0oa1"})
+		assert.ErrorIs(t, err, okta.ErrRateLimited)
+		hits := org.log()
+		require.Len(t, hits, 2)
+		assert.Equal(t, time.Second, hits[1].at, "sent at once")
+	})
+}
+
+// /api/v1/apps, /api/v1/apps/{id} (everything under one app) and
+// /api/v1/api-tokens are held separately: a spent {id} bucket holds requests
+// for every app and their lifecycle, and nothing else.
+func TestLimiterBucketsIndependent(t *testing.T) {
+	t.Parallel()
+	synctest.Test(t, func(t *testing.T) {
+		org := &relBuckets{limit: 1, window: time.Minute}
+		client := org.client(t)
+		ctx := context.Background()
+		relGet(t, client, "0oa1") // spends /api/v1/apps/{id}
+
+		_, _, err := client.ApplicationAPI.ListApplications(ctx, okta.ListApplicationsRequest{})
+		require.NoError(t, err)
+		_, _, err = client.ApiTokenAPI.ListApiTokens(ctx, okta.ListApiTokensRequest{})
+		require.NoError(t, err)
+		assert.Zero(t, time.Since(org.start), "other buckets are not held")
+
+		relGet(t, client, "0oa2")
+		_, err = client.ApplicationAPI.ActivateApplication(ctx, okta.ActivateApplicationRequest{AppID: "0oa3"})
+		require.NoError(t, err)
+
+		hits := org.log()
+		require.Len(t, hits, 5)
+		assert.Equal(t, "/api/v1/apps/0oa2", hits[3].path)
+		assert.GreaterOrEqual(t, hits[3].at, time.Minute, "another app waits for the {id} bucket")
+		assert.Equal(t, "/api/v1/apps/0oa3/lifecycle/activate", hits[4].path)
+		assert.GreaterOrEqual(t, hits[4].at, 2*time.Minute, "so does an app's lifecycle")
+		assert.Zero(t, org.limited())
+	})
+}
+
+// Answers that arrive out of order do not raise Remaining within a window: an
+// answer saying 3 left, arriving after one saying 1 left, leaves the client
+// one request, not three.
+func TestLimiterOutOfOrderAnswersDoNotRaiseRemaining(t *testing.T) {
+	t.Parallel()
+	synctest.Test(t, func(t *testing.T) {
+		remaining := []string{"1", "3"} // the second answer is older news
+		org := &relOrg{respond: func(n int, _ *http.Request) (*http.Response, error) {
+			rem := "0"
+			if n < len(remaining) {
+				rem = remaining[n]
+			}
+			return relJSON(200, relAppJSON, "X-Rate-Limit-Limit", "10", "X-Rate-Limit-Remaining", rem,
+				"X-Rate-Limit-Reset", strconv.FormatInt(time.Now().Add(time.Minute).Unix(), 10)), nil
+		}}
+		client := org.client(t)
+		start := time.Now()
+		for range 3 {
+			_, _, err := client.ApplicationAPI.GetApplication(context.Background(), okta.GetApplicationRequest{AppID: "0oa1"})
+			require.NoError(t, err)
+		}
+		sent := org.requests()
+		require.Len(t, sent, 3)
+		assert.Equal(t, start, sent[1].at, "the one request left goes at once")
+		assert.GreaterOrEqual(t, sent[2].at.Sub(start), time.Minute, "the third waits for the reset")
+	})
+}
+
+// The first answers about a bucket do not know of the requests sent before
+// them: 5 requests sent at once to a bucket of 5, and the first answer (saying
+// 4 left) arrives before the rest. Requests made then wait for the reset.
+func TestLimiterCountsRequestsSentBeforeTheFirstAnswer(t *testing.T) {
+	t.Parallel()
+	synctest.Test(t, func(t *testing.T) {
+		org := &relBuckets{limit: 5, window: time.Minute}
+		org.delay = func(_ *http.Request, nth int) time.Duration {
+			if time.Since(org.start) >= time.Minute {
+				return 0
+			}
+			if nth == 1 {
+				return time.Second
+			}
+			return 10 * time.Second
+		}
+		client := org.client(t)
+		var wg sync.WaitGroup
+		for range 5 {
+			after(&wg, 0, func() { relGet(t, client, "0oa1") })
+		}
+		for range 3 {
+			after(&wg, 2*time.Second, func() { relGet(t, client, "0oa1") })
+		}
+		wg.Wait()
+		assert.Zero(t, org.limited(), "no 429")
+		hits := org.log()
+		require.Len(t, hits, 8)
+		for _, h := range hits[5:] {
+			assert.GreaterOrEqual(t, h.at, time.Minute)
+		}
+	})
+}
+
+// When the limiter starts a window on its own (the reset passed), the first
+// answer of the new window does not know of the other requests already sent
+// in it: they still count.
+func TestLimiterCountsRequestsInFlightAfterReset(t *testing.T) {
+	t.Parallel()
+	synctest.Test(t, func(t *testing.T) {
+		org := &relBuckets{limit: 3, window: time.Minute}
+		org.delay = func(_ *http.Request, nth int) time.Duration {
+			if time.Since(org.start) < time.Minute {
+				return 0
+			}
+			if nth == 1 {
+				return 500 * time.Millisecond
+			}
+			return 5 * time.Second
+		}
+		client := org.client(t)
+		for range 3 { // spend the first window
+			relGet(t, client, "0oa1")
+		}
+		var wg sync.WaitGroup
+		for range 3 { // sent at the reset; the first answer says 2 left
+			after(&wg, time.Second, func() { relGet(t, client, "0oa1") })
+		}
+		for range 2 { // made after that answer came
+			after(&wg, time.Minute+time.Second, func() { relGet(t, client, "0oa1") })
+		}
+		wg.Wait()
+		assert.Zero(t, org.limited(), "no 429")
+		hits := org.log()
+		require.Len(t, hits, 8)
+		for _, h := range hits[6:] {
+			assert.GreaterOrEqual(t, h.at, 2*time.Minute)
+		}
+	})
+}
+
+// An answer that arrives after its window ended says nothing about the new
+// one: it must not make the limiter start the window over.
+func TestLimiterIgnoresAnswersFromAnEndedWindow(t *testing.T) {
+	t.Parallel()
+	synctest.Test(t, func(t *testing.T) {
+		org := &relBuckets{limit: 2, window: time.Minute}
+		org.delay = func(r *http.Request, nth int) time.Duration {
+			switch {
+			case r.URL.Path == "/api/v1/apps/late":
+				return 1500 * time.Millisecond // sent at 59 s, answered at 60.5 s
+			case time.Since(org.start) >= time.Minute: // in flight together
+				return time.Second
+			}
+			return 0
+		}
+		client := org.client(t)
+		relGet(t, client, "0oa1") // 1 left
+		var wg sync.WaitGroup
+		after(&wg, 59*time.Second, func() { relGet(t, client, "late") })         // the last of window 0
+		after(&wg, 59500*time.Millisecond, func() { relGet(t, client, "0oa1") }) // sent at the reset, answered at 61 s
+		for range 2 {
+			after(&wg, time.Minute+600*time.Millisecond, func() { relGet(t, client, "0oa1") })
+		}
+		wg.Wait()
+		assert.Zero(t, org.limited(), "no 429")
+		hits := org.log()
+		require.Len(t, hits, 5)
+		assert.GreaterOrEqual(t, hits[4].at, 2*time.Minute, "the window's third request waits for its reset")
+	})
+}
