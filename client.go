@@ -339,6 +339,14 @@ func (c *APIClient) do(ctx context.Context, cl *call, out any) (*Response, error
 		c.limits.observe(cl.bucket, resp, time.Now())
 		ok := hresp.StatusCode >= 200 && hresp.StatusCode < 300
 		data, rerr := readBody(hresp, ok, c.cfg.maxBody)
+		if errors.Is(rerr, errBodyTooLarge) {
+			// Not retried: the same request gets the same body. The
+			// answer is Okta's (or a proxy's), so the error is an *Error.
+			e := newError(cl.method, path, resp, nil)
+			e.ErrorSummary = rerr.Error()
+			c.log(ctx, cl, path, attempt, hresp.StatusCode, resp.RequestID, time.Since(start), 0, e)
+			return resp, e
+		}
 		if rerr != nil {
 			rerr = fmt.Errorf("okta: %s %s: reading the response: %w", cl.method, path, rerr)
 			wait, retry := c.retryWait(ctx, cl, attempt, nil, rerr)
@@ -467,6 +475,9 @@ func bodyReader(b []byte) io.Reader {
 // readBody reads and closes a response body. A successful body over limit
 // bytes is refused; an error body is only shown, so its first maxErrorBody
 // bytes are kept and the rest dropped.
+// errBodyTooLarge is readBody's error for a successful body over the limit.
+var errBodyTooLarge = errors.New("the response body is too large")
+
 func readBody(r *http.Response, success bool, limit int64) ([]byte, error) {
 	defer r.Body.Close()
 	if !success {
@@ -485,7 +496,7 @@ func readBody(r *http.Response, success bool, limit int64) ([]byte, error) {
 		if !success {
 			return buf.Bytes()[:limit], nil
 		}
-		return nil, fmt.Errorf("the body is larger than %d bytes (WithMaxResponseBytes)", limit)
+		return nil, fmt.Errorf("%w: larger than %d bytes (WithMaxResponseBytes)", errBodyTooLarge, limit)
 	}
 	return buf.Bytes(), nil
 }
