@@ -1,0 +1,145 @@
+package okta_test
+
+// Fuzzers for what a server controls: Link headers, error bodies and
+// application documents. Seeds are in testdata/fuzz/<FuzzName>/; run one with
+//
+//	go test -run='^$' -fuzz='^FuzzParseLinks$' -fuzztime=30s .
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"io"
+	"net/http"
+	"strings"
+	"testing"
+
+	"github.com/gatekit/okta"
+)
+
+// linkTargets returns every string ParseLinks may take as a link's URL: what
+// lies between a '<' and the next '>', trimmed.
+func linkTargets(values ...string) map[string]bool {
+	out := map[string]bool{}
+	for _, v := range values {
+		for i := 0; i < len(v); i++ {
+			if v[i] != '<' {
+				continue
+			}
+			if j := strings.IndexByte(v[i:], '>'); j >= 0 {
+				out[strings.TrimSpace(v[i+1:i+j])] = true
+			}
+		}
+	}
+	return out
+}
+
+// FuzzParseLinks: ParseLinks never panics, every URL it returns was written
+// between < and >, there are no more links than '<'s, and relation types are
+// lower-case tokens.
+func FuzzParseLinks(f *testing.F) {
+	f.Add(`<https://dev-1.okta.com/api/v1/apps?after=0oa1&limit=20>; rel="next"`, `<https://dev-1.okta.com/api/v1/apps?limit=20>; rel="self"`)
+	f.Fuzz(func(t *testing.T, a, b string) {
+		links := okta.ParseLinks([]string{a, b})
+		targets := linkTargets(a, b)
+		if len(links) > strings.Count(a, "<")+strings.Count(b, "<") {
+			t.Fatalf("%d links from %d '<'", len(links), strings.Count(a+b, "<"))
+		}
+		for _, l := range links {
+			if !targets[l.URL] {
+				t.Fatalf("URL %q was not written between < and >", l.URL)
+			}
+			for _, r := range l.Rels {
+				if r == "" || r != strings.ToLower(r) || strings.ContainsAny(r, " \t") {
+					t.Fatalf("relation type %q", r)
+				}
+			}
+		}
+	})
+}
+
+// fuzzErrStatuses are the statuses FuzzErrorDecode answers with.
+var fuzzErrStatuses = []int{400, 401, 403, 404, 405, 409, 429, 500, 502, 503}
+
+// FuzzErrorDecode sends arbitrary bytes as the body of an error answer
+// through the client: the result is always an *okta.Error with the status,
+// the body as read (at most 64 KiB), errors.Is agreeing with the status, and
+// a message no longer than the body can account for.
+func FuzzErrorDecode(f *testing.F) {
+	f.Add(uint8(0), []byte(`{"errorCode":"E0000001","errorSummary":"Api validation failed: label","errorLink":"E0000001","errorId":"oaeX","errorCauses":[{"errorSummary":"label: The field cannot be left blank"}]}`))
+	var body []byte
+	var status int
+	rt := roundTripperFunc(func(r *http.Request) (*http.Response, error) {
+		return &http.Response{StatusCode: status, Header: http.Header{"X-Okta-Request-Id": {"req-fuzz"}},
+			Body: io.NopCloser(bytes.NewReader(body)), ContentLength: int64(len(body)), Request: r}, nil
+	})
+	client := newClient(f, "https://fuzz.okta.com", okta.WithHTTPClient(&http.Client{Transport: rt}), okta.WithMaxRetries(0), okta.WithProactiveRateLimit(false))
+	f.Fuzz(func(t *testing.T, which uint8, data []byte) {
+		body, status = data, fuzzErrStatuses[int(which)%len(fuzzErrStatuses)]
+		_, _, err := client.ApplicationAPI.GetApplication(context.Background(), okta.GetApplicationRequest{AppID: "0oa1"})
+		var oe *okta.Error
+		if !errors.As(err, &oe) {
+			t.Fatalf("not an *okta.Error: %T %v", err, err)
+		}
+		if oe.StatusCode != status || oe.RequestID != "req-fuzz" {
+			t.Fatalf("status %d, request id %q", oe.StatusCode, oe.RequestID)
+		}
+		want := data
+		if len(want) > 64<<10 {
+			want = want[:64<<10]
+		}
+		if !bytes.Equal(oe.Body, want) {
+			t.Fatalf("Body is not the body read")
+		}
+		if errors.Is(err, okta.ErrNotFound) != (status == 404) || errors.Is(err, okta.ErrRateLimited) != (status == 429) ||
+			errors.Is(err, okta.ErrInvalidRequest) != (status == 400) {
+			t.Fatalf("errors.Is disagrees with status %d", status)
+		}
+		// Okta's fields are shown as sent, and invalid UTF-8 may be
+		// widened to U+FFFD (3 bytes per byte): that bounds the message.
+		if msg := err.Error(); len(msg) > 3*len(want)+512 {
+			t.Fatalf("message of %d bytes for a body of %d", len(msg), len(want))
+		}
+	})
+}
+
+type roundTripperFunc func(*http.Request) (*http.Response, error)
+
+func (f roundTripperFunc) RoundTrip(r *http.Request) (*http.Response, error) { return f(r) }
+
+// FuzzApplicationRoundTrip: decoding an Application never panics and fails
+// only with a *SyntaxError or *TypeError; what decodes encodes to valid
+// JSON, and decode → encode → decode → encode gives the same bytes twice.
+func FuzzApplicationRoundTrip(f *testing.F) {
+	f.Add([]byte(relAppJSON))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		var app okta.Application
+		if err := app.UnmarshalJSON(data); err != nil { // the SDK's decoder, as a response body meets it
+			var se *okta.SyntaxError
+			var te *okta.TypeError
+			if !errors.As(err, &se) && !errors.As(err, &te) {
+				t.Fatalf("decode error of an unexpected type %T: %v", err, err)
+			}
+			return
+		}
+		out1, err := json.Marshal(app)
+		if err != nil {
+			t.Fatalf("encoding a decoded app: %v", err)
+		}
+		if !json.Valid(out1) {
+			t.Fatalf("not valid JSON: %s", out1)
+		}
+		var app2 okta.Application
+		if err := app2.UnmarshalJSON(out1); err != nil {
+			t.Fatalf("decoding %s: %v", out1, err)
+		}
+		out2, err := json.Marshal(app2)
+		if err != nil {
+			t.Fatalf("encoding again: %v", err)
+		}
+		if !bytes.Equal(out1, out2) {
+			t.Fatalf("not stable:\n first: %s\nsecond: %s", out1, out2)
+		}
+	})
+}
