@@ -479,6 +479,10 @@ func render(r *results, m machineInfo, cmdline string, stat []byte) []byte {
 	p("their requests reaches the server. The peer is configured as documented plus `cfg.Host = host:port`,\n")
 	p("because its `NewConfiguration` drops the org URL's port.\n")
 
+	p("\nThe test binary runs once per round; each round runs every scenario with the three clients one after\n")
+	p("the other, so a change of machine load during the run reaches all three alike (`go test -count` would\n")
+	p("run one client's repetitions back to back).\n")
+
 	if len(stat) > 0 {
 		p("\n## benchstat\n\n")
 		p("`benchstat -col /client` (columns are clients; the first column, floor, is the base).\n\n")
