@@ -737,7 +737,7 @@ func (t *tokenClient) request(ctx context.Context, useDPoP bool) (*oauth2.Token,
 		}
 		return nil, &OAuthError{Err: stripURL(err)}
 	}
-	data, rerr := readBody(resp, maxTokenBody)
+	data, rerr := readBody(resp, true, maxTokenBody)
 	oe := &OAuthError{StatusCode: resp.StatusCode, RequestID: resp.Header.Get("X-Okta-Request-Id")}
 	if t.dpop != nil {
 		if n := resp.Header.Get("DPoP-Nonce"); n != "" {
