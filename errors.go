@@ -100,18 +100,22 @@ func (e *Error) Error() string {
 }
 
 // Is reports whether the error matches one of the sentinel errors by status.
-func (e *Error) Is(target error) bool {
+func (e *Error) Is(target error) bool { return statusIs(e.StatusCode, target) }
+
+// statusIs reports whether an HTTP status is the one a sentinel error stands
+// for.
+func statusIs(status int, target error) bool {
 	switch target {
 	case ErrInvalidRequest:
-		return e.StatusCode == http.StatusBadRequest
+		return status == http.StatusBadRequest
 	case ErrUnauthorized:
-		return e.StatusCode == http.StatusUnauthorized
+		return status == http.StatusUnauthorized
 	case ErrForbidden:
-		return e.StatusCode == http.StatusForbidden
+		return status == http.StatusForbidden
 	case ErrNotFound:
-		return e.StatusCode == http.StatusNotFound
+		return status == http.StatusNotFound
 	case ErrRateLimited:
-		return e.StatusCode == http.StatusTooManyRequests
+		return status == http.StatusTooManyRequests
 	}
 	return false
 }

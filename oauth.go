@@ -129,19 +129,7 @@ func (e *OAuthError) Error() string {
 func (e *OAuthError) Unwrap() error { return e.Err }
 
 // Is reports whether the error matches one of the sentinel errors by status.
-func (e *OAuthError) Is(target error) bool {
-	switch target {
-	case ErrInvalidRequest:
-		return e.StatusCode == http.StatusBadRequest
-	case ErrUnauthorized:
-		return e.StatusCode == http.StatusUnauthorized
-	case ErrForbidden:
-		return e.StatusCode == http.StatusForbidden
-	case ErrRateLimited:
-		return e.StatusCode == http.StatusTooManyRequests
-	}
-	return false
-}
+func (e *OAuthError) Is(target error) bool { return statusIs(e.StatusCode, target) }
 
 // apiTokenOnly are the operations Okta accepts only with an API token in this
 // API version: they have no OAuth 2.0 scope.
