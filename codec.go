@@ -29,6 +29,7 @@ import (
 	"slices"
 	"sort"
 	"strconv"
+	"strings"
 	"sync"
 	"time"
 	"unicode/utf16"
@@ -557,13 +558,35 @@ func (d *decoder) elements(fn func(i int) error) error {
 }
 
 // memberName decodes a member name that members handed over as written.
+// Invalid UTF-8 becomes U+FFFD here, as it would on encoding, so that two
+// names differing only in invalid bytes are one member from the start and a
+// second round trip cannot merge them.
 func (d *decoder) memberName(raw []byte, nameStart int) string {
-	if !hasEscape(raw) {
+	if !hasEscape(raw) && utf8.Valid(raw) {
 		return d.intern(raw)
 	}
 	d2 := decoder{data: d.data, pos: nameStart}
 	name, _ := d2.stringValue('"') // rawString already checked it
-	return name
+	return replaceInvalidUTF8(name)
+}
+
+// replaceInvalidUTF8 replaces each byte that is not part of valid UTF-8 with
+// U+FFFD, as appendString (and encoding/json) do.
+func replaceInvalidUTF8(s string) string {
+	if utf8.ValidString(s) {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 {
+			b.WriteString("\uFFFD")
+		} else {
+			b.WriteString(s[i : i+size])
+		}
+		i += size
+	}
+	return b.String()
 }
 
 // object decodes a JSON object into a model (or any struct) by its field table.
@@ -580,9 +603,10 @@ func (d *decoder) object(v reflect.Value, p *structPlan) error {
 			fi, known = p.byName[string(key)]
 		}
 		if !known {
+			name := d.memberName(key, nameStart)
 			raw, err := d.skip()
 			if err == nil && w != nil {
-				w.keep(d.intern(key), -1, raw)
+				w.keep(name, -1, raw)
 			}
 			return err
 		}
