@@ -2,6 +2,7 @@ package okta
 
 import (
 	"context"
+	"fmt"
 	"math/rand/v2"
 	"net/http"
 	"strconv"
@@ -154,6 +155,13 @@ func (l *limiter) wait(ctx context.Context, key string) error {
 		d := pollUnknownReset
 		if !b.reset.IsZero() {
 			d = b.reset.Sub(now) + rand.N(retryJitter)
+			if deadline, ok := ctx.Deadline(); ok && deadline.Before(b.reset) {
+				reset := b.reset
+				l.mu.Unlock()
+				// As with a 429: do not sit until the deadline for nothing.
+				return fmt.Errorf("%w: the %s bucket is spent until %s, after the context's deadline",
+					ErrRateLimited, key, reset.Format(time.RFC3339))
+			}
 		}
 		l.mu.Unlock()
 		if err := sleep(ctx, d); err != nil {

@@ -1,0 +1,33 @@
+package okta
+
+import (
+	"context"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// A request held for a spent bucket whose reset comes after the caller's
+// deadline fails at once, as a 429 would, instead of waiting out the deadline.
+func TestLimiterFailsFastPastDeadline(t *testing.T) {
+	l := &limiter{}
+	require.NoError(t, l.wait(context.Background(), "/api/v1/apps")) // the bucket exists now
+	l.buckets["/api/v1/apps"].known = true
+	l.buckets["/api/v1/apps"].remaining = 0
+	l.buckets["/api/v1/apps"].reset = time.Now().Add(time.Hour)
+
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	start := time.Now()
+	err := l.wait(ctx, "/api/v1/apps")
+	require.ErrorIs(t, err, ErrRateLimited)
+	assert.Less(t, time.Since(start), time.Second)
+
+	// Without a deadline it waits (until the caller gives up).
+	ctx2, cancel2 := context.WithCancel(context.Background())
+	time.AfterFunc(50*time.Millisecond, cancel2)
+	err = l.wait(ctx2, "/api/v1/apps")
+	require.ErrorIs(t, err, context.Canceled)
+}
