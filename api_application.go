@@ -20,11 +20,8 @@ type CreateApplicationRequest struct {
 //
 // POST /api/v1/apps
 func (a *ApplicationAPI) CreateApplication(ctx context.Context, req CreateApplicationRequest) (*Application, *Response, error) {
-	if req.Application == nil {
-		return nil, nil, invalid("createApplication", "Application is required")
-	}
 	cl := call{op: "createApplication", method: http.MethodPost, path: "/api/v1/apps",
-		query: query{}.boolp("activate", req.Activate).values(), json: req.Application}
+		query: query{}.boolp("activate", req.Activate).values(), json: req.Application, needs: "Application"}
 	if req.OktaAccessGatewayAgent != "" {
 		cl.header = http.Header{"OktaAccessGateway-Agent": {req.OktaAccessGatewayAgent}}
 	}
@@ -88,11 +85,8 @@ type UpdateApplicationRequest struct {
 //
 // PUT /api/v1/apps/{appId}
 func (a *ApplicationAPI) UpdateApplication(ctx context.Context, req UpdateApplicationRequest) (*Application, *Response, error) {
-	if req.Application == nil {
-		return nil, nil, invalid("updateApplication", "Application is required")
-	}
 	return doJSON[Application](ctx, a.client, call{op: "updateApplication", method: http.MethodPut,
-		path: "/api/v1/apps/{appId}", params: []string{req.AppID}, json: req.Application})
+		path: "/api/v1/apps/{appId}", params: []string{req.AppID}, json: req.Application, needs: "Application"})
 }
 
 // DeleteApplicationRequest names the app DeleteApplication removes.
@@ -148,11 +142,8 @@ type AssignUserToApplicationRequest struct {
 //
 // POST /api/v1/apps/{appId}/users
 func (a *ApplicationAPI) AssignUserToApplication(ctx context.Context, req AssignUserToApplicationRequest) (*AppUser, *Response, error) {
-	if req.AppUser == nil {
-		return nil, nil, invalid("assignUserToApplication", "AppUser is required")
-	}
 	return doJSON[AppUser](ctx, a.client, call{op: "assignUserToApplication", method: http.MethodPost,
-		path: "/api/v1/apps/{appId}/users", params: []string{req.AppID}, json: req.AppUser})
+		path: "/api/v1/apps/{appId}/users", params: []string{req.AppID}, json: req.AppUser, needs: "AppUser"})
 }
 
 // GetApplicationUserRequest names the assignment GetApplicationUser fetches.
@@ -214,11 +205,8 @@ type UpdateApplicationUserRequest struct {
 //
 // POST /api/v1/apps/{appId}/users/{userId}
 func (a *ApplicationAPI) UpdateApplicationUser(ctx context.Context, req UpdateApplicationUserRequest) (*AppUser, *Response, error) {
-	if req.AppUser == nil {
-		return nil, nil, invalid("updateApplicationUser", "AppUser is required")
-	}
 	return doJSON[AppUser](ctx, a.client, call{op: "updateApplicationUser", method: http.MethodPost,
-		path: "/api/v1/apps/{appId}/users/{userId}", params: []string{req.AppID, req.UserID}, json: req.AppUser})
+		path: "/api/v1/apps/{appId}/users/{userId}", params: []string{req.AppID, req.UserID}, json: req.AppUser, needs: "AppUser"})
 }
 
 // DeleteApplicationUserRequest names the assignment DeleteApplicationUser
@@ -251,12 +239,9 @@ type CreateApplicationGroupAssignmentRequest struct {
 //
 // PUT /api/v1/apps/{appId}/groups/{groupId}
 func (a *ApplicationAPI) CreateApplicationGroupAssignment(ctx context.Context, req CreateApplicationGroupAssignmentRequest) (*ApplicationGroupAssignment, *Response, error) {
-	cl := call{op: "createApplicationGroupAssignment", method: http.MethodPut,
-		path: "/api/v1/apps/{appId}/groups/{groupId}", params: []string{req.AppID, req.GroupID}}
-	if req.ApplicationGroupAssignment != nil {
-		cl.json = req.ApplicationGroupAssignment
-	}
-	return doJSON[ApplicationGroupAssignment](ctx, a.client, cl)
+	return doJSON[ApplicationGroupAssignment](ctx, a.client, call{op: "createApplicationGroupAssignment", method: http.MethodPut,
+		path: "/api/v1/apps/{appId}/groups/{groupId}", params: []string{req.AppID, req.GroupID},
+		json: req.ApplicationGroupAssignment}) // optional: nil sends no body
 }
 
 // GetApplicationGroupAssignmentRequest names the assignment
@@ -416,11 +401,8 @@ type GenerateCsrForApplicationRequest struct {
 //
 // POST /api/v1/apps/{appId}/credentials/csrs
 func (a *ApplicationAPI) GenerateCsrForApplication(ctx context.Context, req GenerateCsrForApplicationRequest) (*Csr, *Response, error) {
-	if req.Metadata == nil {
-		return nil, nil, invalid("generateCsrForApplication", "Metadata is required")
-	}
 	return doJSON[Csr](ctx, a.client, call{op: "generateCsrForApplication", method: http.MethodPost,
-		path: "/api/v1/apps/{appId}/credentials/csrs", params: []string{req.AppID}, json: req.Metadata})
+		path: "/api/v1/apps/{appId}/credentials/csrs", params: []string{req.AppID}, json: req.Metadata, needs: "Metadata"})
 }
 
 // ListCsrsForApplicationRequest names the app whose CSRs
@@ -538,13 +520,9 @@ type SetDefaultProvisioningConnectionForApplicationRequest struct {
 //
 // POST /api/v1/apps/{appId}/connections/default
 func (a *ApplicationAPI) SetDefaultProvisioningConnectionForApplication(ctx context.Context, req SetDefaultProvisioningConnectionForApplicationRequest) (*ProvisioningConnection, *Response, error) {
-	const op = "setDefaultProvisioningConnectionForApplication"
-	if req.ProvisioningConnectionRequest == nil {
-		return nil, nil, invalid(op, "ProvisioningConnectionRequest is required")
-	}
-	return doJSON[ProvisioningConnection](ctx, a.client, call{op: op, method: http.MethodPost,
+	return doJSON[ProvisioningConnection](ctx, a.client, call{op: "setDefaultProvisioningConnectionForApplication", method: http.MethodPost,
 		path: "/api/v1/apps/{appId}/connections/default", params: []string{req.AppID},
-		query: query{}.boolp("activate", req.Activate).values(), json: req.ProvisioningConnectionRequest})
+		query: query{}.boolp("activate", req.Activate).values(), json: req.ProvisioningConnectionRequest, needs: "ProvisioningConnectionRequest"})
 }
 
 // ActivateDefaultProvisioningConnectionForApplicationRequest names the app.
@@ -627,11 +605,8 @@ type UpdateFeatureForApplicationRequest struct {
 //
 // PUT /api/v1/apps/{appId}/features/{name}
 func (a *ApplicationAPI) UpdateFeatureForApplication(ctx context.Context, req UpdateFeatureForApplicationRequest) (*ApplicationFeature, *Response, error) {
-	if req.CapabilitiesObject == nil {
-		return nil, nil, invalid("updateFeatureForApplication", "CapabilitiesObject is required")
-	}
 	return doJSON[ApplicationFeature](ctx, a.client, call{op: "updateFeatureForApplication", method: http.MethodPut,
-		path: "/api/v1/apps/{appId}/features/{name}", params: []string{req.AppID, req.Name}, json: req.CapabilitiesObject})
+		path: "/api/v1/apps/{appId}/features/{name}", params: []string{req.AppID, req.Name}, json: req.CapabilitiesObject, needs: "CapabilitiesObject"})
 }
 
 // --- OAuth 2.0 tokens ----------------------------------------------------------
@@ -752,11 +727,8 @@ type GrantConsentToScopeRequest struct {
 //
 // POST /api/v1/apps/{appId}/grants
 func (a *ApplicationAPI) GrantConsentToScope(ctx context.Context, req GrantConsentToScopeRequest) (*OAuth2ScopeConsentGrant, *Response, error) {
-	if req.OAuth2ScopeConsentGrant == nil {
-		return nil, nil, invalid("grantConsentToScope", "OAuth2ScopeConsentGrant is required")
-	}
 	return doJSON[OAuth2ScopeConsentGrant](ctx, a.client, call{op: "grantConsentToScope", method: http.MethodPost,
-		path: "/api/v1/apps/{appId}/grants", params: []string{req.AppID}, json: req.OAuth2ScopeConsentGrant})
+		path: "/api/v1/apps/{appId}/grants", params: []string{req.AppID}, json: req.OAuth2ScopeConsentGrant, needs: "OAuth2ScopeConsentGrant"})
 }
 
 // GetScopeConsentGrantRequest names the grant.

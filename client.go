@@ -24,6 +24,7 @@ import (
 	"log/slog"
 	"net/http"
 	"net/url"
+	"reflect"
 	"runtime"
 	"strconv"
 	"strings"
@@ -222,7 +223,8 @@ type call struct {
 	params []string    // path parameter values, in template order
 	query  url.Values  // query parameters that are set
 	header http.Header // extra request headers
-	json   any         // request body, encoded as JSON; nil for none
+	json   any         // request body, encoded as JSON; nil (or a nil pointer) for none
+	needs  string      // the request field holding a required json body, named when it is missing
 	body   []byte      // a non-JSON request body, sent with contentType
 	ctype  string      // Content-Type of body
 	next   *url.URL    // a next-page link to request instead of path and query
@@ -271,6 +273,12 @@ func (c *APIClient) do(ctx context.Context, cl *call, out any) (*Response, error
 	target, path, err := c.target(cl)
 	if err != nil {
 		return nil, err
+	}
+	if isNilBody(cl.json) {
+		if cl.needs != "" {
+			return nil, invalid(cl.op, "%s is required", cl.needs)
+		}
+		cl.json = nil // an optional body left out: send none
 	}
 	var body []byte
 	ctype := cl.ctype
@@ -415,6 +423,16 @@ func decodeResult(cl *call, path string, resp *Response, data []byte, out any) e
 		return e
 	}
 	return nil
+}
+
+// isNilBody reports whether a request body is absent: nil, or a nil pointer
+// in an interface.
+func isNilBody(v any) bool {
+	if v == nil {
+		return true
+	}
+	rv := reflect.ValueOf(v)
+	return rv.Kind() == reflect.Pointer && rv.IsNil()
 }
 
 // target returns the URL to request and the path to name in errors and logs.
