@@ -177,6 +177,20 @@ func (s *Server) listApplicationKeys(w http.ResponseWriter, r *http.Request, c *
 	s.writeJSON(w, http.StatusOK, out)
 }
 
+// lookupKey finds the app and the published key a request's appId and keyId
+// name. The caller holds s.mu.
+func (s *Server) lookupKey(r *http.Request) (*app, *appKey, *apiError) {
+	a, err := s.lookupApp(r.PathValue("appId"))
+	if err != nil {
+		return nil, nil, err
+	}
+	k := a.key(r.PathValue("keyId"))
+	if k == nil || k.cert == nil {
+		return nil, nil, notFound(r.PathValue("keyId"), "AppInstanceKeyCredential")
+	}
+	return a, k, nil
+}
+
 func (s *Server) getApplicationKey(w http.ResponseWriter, r *http.Request, c *call) {
 	if err := s.materialize(r.PathValue("appId")); err != nil {
 		s.writeError(w, err)
@@ -184,14 +198,9 @@ func (s *Server) getApplicationKey(w http.ResponseWriter, r *http.Request, c *ca
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	a, err := s.lookupApp(r.PathValue("appId"))
+	_, k, err := s.lookupKey(r)
 	if err != nil {
 		s.writeError(w, err)
-		return
-	}
-	k := a.key(r.PathValue("keyId"))
-	if k == nil || k.cert == nil {
-		s.writeError(w, notFound(r.PathValue("keyId"), "AppInstanceKeyCredential"))
 		return
 	}
 	s.writeJSON(w, http.StatusOK, renderKey(k))
@@ -247,14 +256,9 @@ func (s *Server) cloneApplicationKey(w http.ResponseWriter, r *http.Request, c *
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	a, err := s.lookupApp(r.PathValue("appId"))
+	_, k, err := s.lookupKey(r)
 	if err != nil {
 		s.writeError(w, err)
-		return
-	}
-	k := a.key(r.PathValue("keyId"))
-	if k == nil || k.cert == nil {
-		s.writeError(w, notFound(r.PathValue("keyId"), "AppInstanceKeyCredential"))
 		return
 	}
 	t, err := s.lookupApp(target)

@@ -3,6 +3,7 @@ package oktatest
 import (
 	"fmt"
 	"net/http"
+	"slices"
 	"time"
 )
 
@@ -121,10 +122,8 @@ func (s *Server) lookupOAuthToken(r *http.Request) (*app, int, *apiError) {
 		return nil, 0, err
 	}
 	id := r.PathValue("tokenId")
-	for i, t := range a.tokens {
-		if t.id == id {
-			return a, i, nil
-		}
+	if i := slices.IndexFunc(a.tokens, func(t *oauthToken) bool { return t.id == id }); i >= 0 {
+		return a, i, nil
 	}
 	return nil, 0, notFound(id, "OAuth2Token")
 }
@@ -244,10 +243,8 @@ func (s *Server) lookupGrant(r *http.Request) (*app, int, *apiError) {
 		return nil, 0, err
 	}
 	id := r.PathValue("grantId")
-	for i, g := range a.grants {
-		if g.id == id {
-			return a, i, nil
-		}
+	if i := slices.IndexFunc(a.grants, func(g *scopeGrant) bool { return g.id == id }); i >= 0 {
+		return a, i, nil
 	}
 	return nil, 0, notFound(id, "OAuth2ScopeConsentGrant")
 }
