@@ -45,14 +45,12 @@ func wantAPIToken(t *testing.T, tok *okta.ApiToken) {
 	assert.Equal(t, time.Date(2021, 11, 9, 20, 38, 10, 0, time.UTC), tok.Created.UTC())
 	assert.Equal(t, time.Date(2021, 12, 11, 20, 38, 10, 0, time.UTC), tok.ExpiresAt.UTC())
 	assert.Equal(t, time.Date(2021, 11, 11, 20, 38, 10, 0, time.UTC), tok.LastUpdated.UTC())
-	require.Contains(t, tok.Links, "self")
-	self, ok := tok.Links["self"].(map[string]any)
-	require.True(t, ok, "_links.self is %T", tok.Links["self"])
-	assert.Equal(t, "https://example.okta.com/api/v1/api-tokens/00Tabcdefg1234567890", self["href"])
-	assert.Equal(t, map[string]any{"allow": []any{"GET", "DELETE"}}, self["hints"])
-	user, ok := tok.Links["user"].(map[string]any)
+	assert.Equal(t, []string{"self", "user"}, tok.Links.Rels())
+	self, ok := tok.Links.Get("self")
 	require.True(t, ok)
-	assert.Equal(t, "https://example.okta.com/api/v1/users/00uXXXXXXXXXXXXXXXXX", user["href"])
+	assert.Equal(t, "https://example.okta.com/api/v1/api-tokens/00Tabcdefg1234567890", self.Href)
+	assert.Equal(t, []string{"GET", "DELETE"}, self.Hints.Allow)
+	assert.Equal(t, "https://example.okta.com/api/v1/users/00uXXXXXXXXXXXXXXXXX", tok.Links.Href("user"))
 }
 
 // okHeaders are what a real Okta response carries besides the body.

@@ -20,6 +20,7 @@ package okta
 // Decoding is a single pass over the bytes with field tables built once per type.
 
 import (
+	"bytes"
 	"encoding/base64"
 	"encoding/json"
 	"errors"
@@ -143,6 +144,7 @@ var (
 	wireType    = reflect.TypeFor[wire]()
 	numberType  = reflect.TypeFor[json.Number]()
 	rawMsgType  = reflect.TypeFor[json.RawMessage]()
+	linksType   = reflect.TypeFor[Links]()
 	holderType  = reflect.TypeFor[wireHolder]()
 	anyType     = reflect.TypeFor[any]()
 	marshalerTy = reflect.TypeFor[json.Marshaler]()
@@ -233,8 +235,8 @@ var errMismatch = errors.New("mismatch")
 type decoder struct {
 	data  []byte
 	pos   int
-	depth int               // objects and arrays open at pos
-	names map[string]string // strings seen in this document, so repeats share one allocation
+	depth int                  // objects and arrays open at pos
+	names *[internSlots]string // strings seen in this document, so repeats share one allocation
 }
 
 // internMax is the longest string value the decoder shares between repeats
@@ -242,18 +244,42 @@ type decoder struct {
 // link types, short of ids and URLs, which rarely repeat.
 const internMax = 24
 
-// intern returns b as a string, allocating only the first time a document has
-// it.
+// internSlots is the size of the decoder's table of shared strings. It is a
+// direct-mapped cache, not a map: a string that meets another in its slot
+// replaces it, so a document of unique ids costs a hash per string and
+// never a growing table, while repeated statuses and names still hit.
+const internSlots = 256
+
+// intern returns b as a string, allocating only the first time the document
+// has it (or when another string took its slot since).
 func (d *decoder) intern(b []byte) string {
-	if s, ok := d.names[string(b)]; ok {
-		return s
-	}
 	if d.names == nil {
-		d.names = make(map[string]string, 64)
+		d.names = new([internSlots]string)
 	}
-	s := string(b)
-	d.names[s] = s
-	return s
+	slot := &d.names[internHash(b)%internSlots]
+	if *slot != string(b) {
+		*slot = string(b)
+	}
+	return *slot
+}
+
+// internHash is FNV-1a over b's length and its first and last eight bytes:
+// short strings differ in those, and it costs the same for every length.
+func internHash(b []byte) uint32 {
+	h := uint32(2166136261) ^ uint32(len(b))
+	head, tail := b, b
+	if len(b) > 8 {
+		head, tail = b[:8], b[len(b)-8:]
+	} else {
+		tail = nil
+	}
+	for _, c := range head {
+		h = (h ^ uint32(c)) * 16777619
+	}
+	for _, c := range tail {
+		h = (h ^ uint32(c)) * 16777619
+	}
+	return h
 }
 
 // maxDepth bounds how deeply objects and arrays may nest. The decoder recurses
@@ -367,6 +393,13 @@ func (d *decoder) value(v reflect.Value) error {
 	t := v.Type()
 	switch {
 	case t == timeType:
+		if c == '"' && len(d.data)-d.pos >= 26 && d.data[d.pos+25] == '"' {
+			if tm, ok := parseOktaTime(d.data[d.pos+1 : d.pos+25]); ok {
+				d.pos += 26
+				*v.Addr().Interface().(*time.Time) = tm
+				return nil
+			}
+		}
 		s, err := d.stringValue(c)
 		if err != nil {
 			return err
@@ -393,6 +426,20 @@ func (d *decoder) value(v reflect.Value) error {
 			return err
 		}
 		v.SetBytes(slices.Clone(raw))
+		return nil
+	case t == linksType:
+		if c != '{' {
+			return errMismatch
+		}
+		raw, err := d.skip()
+		if err != nil {
+			return err
+		}
+		if v.CanAddr() {
+			v.Addr().Interface().(*Links).raw = slices.Clone(raw)
+		} else {
+			v.Set(reflect.ValueOf(Links{raw: slices.Clone(raw)}))
+		}
 		return nil
 	}
 	switch t.Kind() {
@@ -687,7 +734,11 @@ func trimSpace(b []byte) []byte {
 func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
 
 func (d *decoder) array(v reflect.Value) error {
-	v.Set(reflect.MakeSlice(v.Type(), 0, 0))
+	n := 0
+	if d.depth == 0 && v.Type().Elem().Size() >= presizeMin {
+		n = min(countObjects(d.data[d.pos:]), presizeMax)
+	}
+	v.Set(reflect.MakeSlice(v.Type(), 0, n))
 	return d.elements(func(i int) error {
 		if i == v.Cap() {
 			v.Grow(1) // amortized doubling, in place
@@ -695,6 +746,57 @@ func (d *decoder) array(v reflect.Value) error {
 		v.SetLen(i + 1)
 		return d.value(v.Index(i))
 	})
+}
+
+// A page of models is decoded into a slice made to the page's length, rather
+// than one that doubles as it fills: an Application is about 3 KiB, and
+// doubling to 200 of them allocated, cleared and copied twice the page. Pages
+// of elements smaller than presizeMin grow as usual, and presizeMax bounds the
+// first allocation whatever the body claims.
+const (
+	presizeMin = 128
+	presizeMax = 1000
+)
+
+// countObjects counts the objects directly inside the array that b starts
+// with. It only finds the structure (strings are skipped with IndexByte); the
+// decode that follows checks the syntax.
+func countObjects(b []byte) int {
+	n, depth := 0, 0
+	for i := 0; i < len(b); i++ {
+		switch b[i] {
+		case '"':
+			for {
+				j := bytes.IndexByte(b[i+1:], '"')
+				if j < 0 {
+					return n
+				}
+				i += j + 1
+				k := i - 1
+				for k >= 0 && b[k] == '\\' {
+					k--
+				}
+				if (i-1-k)%2 == 0 { // not escaped
+					break
+				}
+			}
+		case '{':
+			if depth == 1 {
+				n++
+			}
+			depth++
+		case '[':
+			depth++
+		case '}':
+			depth--
+		case ']':
+			depth--
+			if depth <= 0 {
+				return n
+			}
+		}
+	}
+	return n
 }
 
 func (d *decoder) mapValue(v reflect.Value) error {
@@ -1031,6 +1133,12 @@ func appendValue(b []byte, v reflect.Value) ([]byte, error) {
 			return append(b, "null"...), nil
 		}
 		return append(b, v.Bytes()...), nil
+	case t == linksType:
+		raw := v.Interface().(Links).raw
+		if len(raw) == 0 {
+			return append(b, "null"...), nil
+		}
+		return append(b, raw...), nil
 	}
 	switch t.Kind() {
 	case reflect.String:
@@ -1174,6 +1282,9 @@ func appendObject(b []byte, v reflect.Value, p *structPlan) ([]byte, error) {
 // reencodes reports whether encoding the decoded time t gives back raw exactly,
 // so that its text need not be kept.
 func reencodes(t reflect.Value, raw []byte) bool {
+	if len(raw) == 26 && raw[0] == '"' && raw[25] == '"' && oktaTimeShape(raw[1:25]) {
+		return true // it decoded, so its fields are in range, and it is written as it was read
+	}
 	var buf [40]byte
 	b := append(buf[:0], '"')
 	b = t.Addr().Interface().(*time.Time).UTC().AppendFormat(b, oktaTimeLayout)
@@ -1268,4 +1379,54 @@ func marshalAny(value any) ([]byte, error) {
 		return json.Marshal(value)
 	}
 	return appendValue(nil, rv)
+}
+
+// oktaTimeShape reports whether b is laid out as Okta writes times,
+// "2006-01-02T15:04:05.000Z": digits where the layout has digits, its
+// separators elsewhere.
+func oktaTimeShape(b []byte) bool {
+	const layout = "0000-00-00T00:00:00.000Z"
+	if len(b) != len(layout) {
+		return false
+	}
+	for i := range len(layout) {
+		if layout[i] == '0' {
+			if b[i] < '0' || b[i] > '9' {
+				return false
+			}
+		} else if b[i] != layout[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// parseOktaTime parses a time written as Okta writes them (see oktaTimeShape)
+// without the generality of time.Parse, which the decoder falls back to for
+// any other text. It gives the same Time as time.Parse(time.RFC3339Nano) and
+// refuses what that refuses: fields out of range, such as a 31st of April.
+func parseOktaTime(b []byte) (time.Time, bool) {
+	if !oktaTimeShape(b) {
+		return time.Time{}, false
+	}
+	num := func(i, n int) int {
+		v := 0
+		for _, c := range b[i : i+n] {
+			v = v*10 + int(c-'0')
+		}
+		return v
+	}
+	year, month, day := num(0, 4), num(5, 2), num(8, 2)
+	hour, minute, sec, milli := num(11, 2), num(14, 2), num(17, 2), num(20, 3)
+	if month < 1 || month > 12 || day < 1 || day > daysIn(month, year) || hour > 23 || minute > 59 || sec > 59 {
+		return time.Time{}, false
+	}
+	return time.Date(year, time.Month(month), day, hour, minute, sec, milli*int(time.Millisecond), time.UTC), true
+}
+
+func daysIn(month, year int) int {
+	if month == 2 && year%4 == 0 && (year%100 != 0 || year%400 == 0) {
+		return 29
+	}
+	return [...]int{31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31}[month-1]
 }

@@ -17,7 +17,7 @@ type ApiToken struct {
 	// Links holds the token's links (self, user). The spec names this member
 	// "_link"; Okta sends "_links", which is what is decoded here. A "_link"
 	// member, if sent, is kept like any other undeclared member.
-	Links map[string]any `json:"_links"`
+	Links Links `json:"_links"`
 	wire
 }
 

@@ -18,7 +18,7 @@ type AppUser struct {
 	PasswordChanged time.Time          `json:"passwordChanged"`
 	StatusChanged   time.Time          `json:"statusChanged"`
 	Embedded        map[string]any     `json:"_embedded"` // read-only
-	Links           map[string]any     `json:"_links"`    // read-only
+	Links           Links              `json:"_links"`    // read-only
 	wire
 }
 

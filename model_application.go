@@ -28,7 +28,7 @@ type Application struct {
 	Settings      ApplicationSettings        `json:"settings"`
 	Profile       map[string]any             `json:"profile"`   // custom properties; values of any JSON type
 	Embedded      map[string]any             `json:"_embedded"` // read-only
-	Links         map[string]any             `json:"_links"`    // read-only
+	Links         Links                      `json:"_links"`    // read-only
 	wire
 }
 

@@ -7,7 +7,7 @@ type ApplicationFeature struct {
 	Description  string             `json:"description"`
 	Status       EnabledStatus      `json:"status"`
 	Capabilities CapabilitiesObject `json:"capabilities"`
-	Links        map[string]any     `json:"_links"` // read-only
+	Links        Links              `json:"_links"` // read-only
 	wire
 }
 

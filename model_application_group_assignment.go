@@ -9,7 +9,7 @@ type ApplicationGroupAssignment struct {
 	Profile     map[string]any `json:"profile"`  // app-specific properties; values of any JSON type
 	LastUpdated time.Time      `json:"lastUpdated"`
 	Embedded    map[string]any `json:"_embedded"` // read-only
-	Links       map[string]any `json:"_links"`    // read-only
+	Links       Links          `json:"_links"`    // read-only
 	wire
 }
 

@@ -12,11 +12,11 @@ import (
 // Csr is a certificate signing request Okta generated for an app's new key
 // pair.
 type Csr struct {
-	ID      string         `json:"id"`
-	Csr     string         `json:"csr"` // the PKCS#10 request, base64 DER
-	Kty     string         `json:"kty"`
-	Created time.Time      `json:"created"`
-	Links   map[string]any `json:"_links"` // read-only
+	ID      string    `json:"id"`
+	Csr     string    `json:"csr"` // the PKCS#10 request, base64 DER
+	Kty     string    `json:"kty"`
+	Created time.Time `json:"created"`
+	Links   Links     `json:"_links"` // read-only
 	wire
 }
 

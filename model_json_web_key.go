@@ -15,22 +15,22 @@ import (
 // JsonWebKey is an app's key credential (a signing key and its X.509
 // certificate), or a client's public key.
 type JsonWebKey struct {
-	Kid         string         `json:"kid"`
-	Kty         string         `json:"kty"` // "RSA" or "EC"
-	Alg         string         `json:"alg"`
-	Use         string         `json:"use"`
-	KeyOps      []string       `json:"key_ops"`
-	Status      string         `json:"status"` // such as "ACTIVE"
-	N           string         `json:"n"`      // RSA modulus, base64url
-	E           string         `json:"e"`      // RSA exponent, base64url
-	X5C         []string       `json:"x5c"`    // certificate chain, base64 DER, leaf first
-	X5T         string         `json:"x5t"`
-	X5TS256     string         `json:"x5t#S256"`
-	X5U         string         `json:"x5u"`
-	Created     time.Time      `json:"created"`
-	ExpiresAt   time.Time      `json:"expiresAt"`
-	LastUpdated time.Time      `json:"lastUpdated"`
-	Links       map[string]any `json:"_links"` // read-only
+	Kid         string    `json:"kid"`
+	Kty         string    `json:"kty"` // "RSA" or "EC"
+	Alg         string    `json:"alg"`
+	Use         string    `json:"use"`
+	KeyOps      []string  `json:"key_ops"`
+	Status      string    `json:"status"` // such as "ACTIVE"
+	N           string    `json:"n"`      // RSA modulus, base64url
+	E           string    `json:"e"`      // RSA exponent, base64url
+	X5C         []string  `json:"x5c"`    // certificate chain, base64 DER, leaf first
+	X5T         string    `json:"x5t"`
+	X5TS256     string    `json:"x5t#S256"`
+	X5U         string    `json:"x5u"`
+	Created     time.Time `json:"created"`
+	ExpiresAt   time.Time `json:"expiresAt"`
+	LastUpdated time.Time `json:"lastUpdated"`
+	Links       Links     `json:"_links"` // read-only
 	wire
 }
 

@@ -14,7 +14,7 @@ type OAuth2Token struct {
 	ExpiresAt   time.Time          `json:"expiresAt"`
 	LastUpdated time.Time          `json:"lastUpdated"`
 	Embedded    map[string]any     `json:"_embedded"` // read-only; scopes with expand=scope
-	Links       map[string]any     `json:"_links"`    // read-only
+	Links       Links              `json:"_links"`    // read-only
 	wire
 }
 
@@ -34,7 +34,7 @@ type OAuth2ScopeConsentGrant struct {
 	Created     time.Time                     `json:"created"`
 	LastUpdated time.Time                     `json:"lastUpdated"`
 	Embedded    map[string]any                `json:"_embedded"` // read-only
-	Links       map[string]any                `json:"_links"`    // read-only
+	Links       Links                         `json:"_links"`    // read-only
 	wire
 }
 

@@ -4,7 +4,7 @@ package okta
 type ProvisioningConnection struct {
 	AuthScheme ProvisioningConnectionAuthScheme `json:"authScheme"`
 	Status     ProvisioningConnectionStatus     `json:"status"`
-	Links      map[string]any                   `json:"_links"` // read-only
+	Links      Links                            `json:"_links"` // read-only
 	wire
 }
 

@@ -1,0 +1,148 @@
+package okta
+
+import (
+	"fmt"
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+	"unsafe"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// oktaTimeCases are texts in Okta's layout, valid and not, that the fast
+// parser must judge as time.Parse does.
+var oktaTimeCases = []string{
+	"2026-11-23T09:28:32.000Z",
+	"2026-11-23T09:28:32.123Z",
+	"0000-01-01T00:00:00.000Z",
+	"9999-12-31T23:59:59.999Z",
+	"2024-02-29T12:00:00.000Z", // leap year
+	"2000-02-29T12:00:00.000Z", // divisible by 400
+	"2100-02-29T12:00:00.000Z", // not a leap year
+	"2023-02-29T12:00:00.000Z",
+	"2026-04-31T00:00:00.000Z",
+	"2026-00-10T00:00:00.000Z",
+	"2026-13-10T00:00:00.000Z",
+	"2026-01-00T00:00:00.000Z",
+	"2026-01-01T24:00:00.000Z",
+	"2026-01-01T23:60:00.000Z",
+	"2026-01-01T23:59:60.000Z",
+	"2026-01-01t23:59:59.000Z",
+	"2026-01-01T23:59:59.000z",
+	"2026-01-01 23:59:59.000Z",
+	"2026-01-01T23:59:59,000Z",
+	"2026-01-01T23:59:59.00xZ",
+}
+
+func TestParseOktaTimeAgreesWithTimeParse(t *testing.T) {
+	t.Parallel()
+	for _, s := range oktaTimeCases {
+		want, err := time.Parse(time.RFC3339Nano, s)
+		got, ok := parseOktaTime([]byte(s))
+		if !ok {
+			// Refused here: time.Parse either refuses it too or is the
+			// fallback that decides (a layout the fast path does not know).
+			if err == nil {
+				assert.False(t, oktaTimeShape([]byte(s)), "%s: in Okta's shape and valid, but refused", s)
+			}
+			continue
+		}
+		require.NoError(t, err, "%s: accepted here, refused by time.Parse", s)
+		assert.True(t, reflect.DeepEqual(want, got), "%s: %#v, time.Parse gives %#v", s, got, want)
+	}
+}
+
+// A time decoded through the fast path is the same Time, and re-encodes to
+// the same text, as one decoded through time.Parse.
+func TestDecodeTimeFastPath(t *testing.T) {
+	t.Parallel()
+	var tok ApiToken
+	require.NoError(t, unmarshal([]byte(`{"created":"2024-02-29T23:59:59.999Z","expiresAt":"2024-02-29T23:59:59.999+00:00"}`), &tok))
+	assert.True(t, reflect.DeepEqual(time.Date(2024, 2, 29, 23, 59, 59, 999e6, time.UTC), tok.Created))
+	assert.True(t, tok.Created.Equal(tok.ExpiresAt))
+	assert.Nil(t, tok.keptFor(planFor(reflect.TypeFor[ApiToken]()).index("created")), "Okta's own layout needs no kept text")
+	out, err := marshal(tok)
+	require.NoError(t, err)
+	assert.Contains(t, string(out), `"created":"2024-02-29T23:59:59.999Z"`)
+	assert.Contains(t, string(out), `"expiresAt":"2024-02-29T23:59:59.999+00:00"`, "another layout comes back as it came")
+}
+
+func FuzzOktaTime(f *testing.F) {
+	for _, s := range oktaTimeCases {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		got, ok := parseOktaTime([]byte(s))
+		if !ok {
+			return
+		}
+		want, err := time.Parse(time.RFC3339Nano, s)
+		if err != nil {
+			t.Fatalf("%q: accepted, but time.Parse says %v", s, err)
+		}
+		if !reflect.DeepEqual(want, got) {
+			t.Fatalf("%q: %#v, time.Parse gives %#v", s, got, want)
+		}
+		if b := want.UTC().AppendFormat(nil, oktaTimeLayout); string(b) != s {
+			t.Fatalf("%q: re-encodes as %q", s, b)
+		}
+	})
+}
+
+func TestCountObjects(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		doc  string
+		want int
+	}{
+		{`[]`, 0},
+		{` [ ] `, 0},
+		{`[{}]`, 1},
+		{`[{},{}, {"a":[{},{}],"b":{"c":{}}}]`, 3},
+		{`[{"s":"}{]["},{"s":"\"{"},{"s":"\\"},{"s":"\\\"}"}]`, 4},
+		{`[1,"{",null,{}]`, 1},
+		{`[{},{`, 2},               // truncated: the decode reports it
+		{`[{"a":"unterminated`, 1}, // likewise
+		{`[[{}],{}]`, 1},
+	} {
+		assert.Equal(t, tc.want, countObjects([]byte(tc.doc)), tc.doc)
+	}
+}
+
+// A page is decoded into a slice made to its length; a body that claims more
+// elements than presizeMax gets no more than that up front.
+func TestPageSliceIsPresized(t *testing.T) {
+	t.Parallel()
+	page := "[" + strings.Repeat(`{"id":"a"},`, 199) + `{"id":"a"}]`
+	var apps []Application
+	require.NoError(t, unmarshal([]byte(page), &apps))
+	assert.Len(t, apps, 200)
+	assert.Equal(t, 200, cap(apps))
+
+	big := "[" + strings.Repeat(`{},`, presizeMax+10) + `{}]`
+	require.NoError(t, unmarshal([]byte(big), &apps))
+	assert.Len(t, apps, presizeMax+11)
+
+	var small []HrefHints // below presizeMin: grows as usual
+	require.NoError(t, unmarshal([]byte(`[{},{},{}]`), &small))
+	assert.Len(t, small, 3)
+}
+
+// Repeated short strings share one allocation; a slot taken by another string
+// gives the new one.
+func TestIntern(t *testing.T) {
+	t.Parallel()
+	var d decoder
+	a := d.intern([]byte("ACTIVE"))
+	b := d.intern([]byte("ACTIVE"))
+	assert.Equal(t, "ACTIVE", b)
+	assert.Same(t, unsafe.StringData(a), unsafe.StringData(b), "a repeat is the same string")
+	for i := range 2 * internSlots {
+		s := fmt.Sprintf("id-%d", i)
+		assert.Equal(t, s, d.intern([]byte(s)))
+	}
+	assert.Equal(t, "ACTIVE", d.intern([]byte("ACTIVE")))
+}

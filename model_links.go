@@ -1,0 +1,163 @@
+package okta
+
+import (
+	"encoding/json"
+	"slices"
+)
+
+// Links is the "_links" member of a resource: the relations Okta links it to
+// (self, users, groups, deactivate, appLinks, logo, ...). It holds the member
+// as Okta sent it and decodes it only when read, so it goes back unchanged and
+// costs one copy while nobody looks at it; decoding every link of every item
+// of a list was most of the cost of listing small resources (BENCHMARKS.md).
+// The zero Links is an absent member.
+type Links struct {
+	raw []byte // the JSON object, or nil
+}
+
+// HrefObject is one link of a "_links" member (a HAL link object; the spec's
+// HrefObject).
+type HrefObject struct {
+	Href      string    `json:"href"`
+	Name      string    `json:"name"`  // set on links of relations with several, such as appLinks and logo
+	Type      string    `json:"type"`  // the media type of the target, such as "text/html" or "image/png"
+	Title     string    `json:"title"` // a label for people
+	Templated bool      `json:"templated"`
+	Hints     HrefHints `json:"hints"`
+	wire
+}
+
+func (l HrefObject) MarshalJSON() ([]byte, error)     { return marshalModel(&l) }
+func (l *HrefObject) UnmarshalJSON(data []byte) error { return unmarshalModel(data, l) }
+
+// HrefHints says what may be done with a link's target.
+type HrefHints struct {
+	Allow []string `json:"allow"` // HTTP methods, such as "GET" and "DELETE"
+	wire
+}
+
+func (h HrefHints) MarshalJSON() ([]byte, error)     { return marshalModel(&h) }
+func (h *HrefHints) UnmarshalJSON(data []byte) error { return unmarshalModel(data, h) }
+
+// Rels lists the relations, in the order Okta sent them.
+func (l Links) Rels() []string {
+	var rels []string
+	l.each(func(rel string, d *decoder) error {
+		rels = append(rels, rel)
+		_, err := d.skip()
+		return err
+	})
+	return rels
+}
+
+// Get returns the link of a relation, or the first one if the relation has
+// several, and whether there was one.
+func (l Links) Get(rel string) (HrefObject, bool) {
+	all := l.All(rel)
+	if len(all) == 0 {
+		return HrefObject{}, false
+	}
+	return all[0], true
+}
+
+// Href returns the address of a relation's link (the first, if it has
+// several), or "" if there is none.
+func (l Links) Href(rel string) string {
+	link, _ := l.Get(rel)
+	return link.Href
+}
+
+// All returns every link of a relation: one for a relation sent as an object,
+// each object of one sent as an array (appLinks, logo).
+func (l Links) All(rel string) []HrefObject {
+	var links []HrefObject
+	add := func(raw []byte) {
+		var link HrefObject
+		if unmarshalModel(raw, &link) == nil {
+			links = append(links, link)
+		}
+	}
+	l.each(func(name string, d *decoder) error {
+		if name != rel {
+			_, err := d.skip()
+			return err
+		}
+		if d.peek() != '[' {
+			raw, err := d.skip()
+			if err == nil && raw[0] == '{' {
+				add(raw)
+			}
+			return err
+		}
+		return d.elements(func(int) error {
+			raw, err := d.skip()
+			if err == nil && raw[0] == '{' {
+				add(raw)
+			}
+			return err
+		})
+	})
+	return links
+}
+
+// Map decodes the whole member as untyped JSON (numbers as json.Number), or
+// returns nil if it was absent.
+func (l Links) Map() map[string]any {
+	var m map[string]any
+	if len(l.raw) > 0 {
+		_ = unmarshal(l.raw, &m) // checked when l was decoded
+	}
+	return m
+}
+
+// IsZero reports whether the member was absent (or null).
+func (l Links) IsZero() bool { return len(l.raw) == 0 }
+
+// String returns the member's JSON text.
+func (l Links) String() string { return string(l.raw) }
+
+// MarshalJSON returns the member as it was decoded, or null.
+func (l Links) MarshalJSON() ([]byte, error) {
+	if len(l.raw) == 0 {
+		return []byte("null"), nil
+	}
+	return slices.Clone(l.raw), nil
+}
+
+// UnmarshalJSON keeps a JSON object (or null, which leaves l zero).
+func (l *Links) UnmarshalJSON(data []byte) error {
+	d := decoder{data: data}
+	switch d.peek() {
+	case 'n':
+		if err := d.literal("null"); err != nil {
+			return err
+		}
+		*l = Links{}
+	case '{':
+		raw, err := d.skip()
+		if err != nil {
+			return err
+		}
+		*l = Links{raw: slices.Clone(raw)}
+	default:
+		return d.mismatch("okta.Links")
+	}
+	d.skipSpace()
+	if d.pos != len(d.data) {
+		return d.syntax("unexpected data after the top-level value")
+	}
+	return nil
+}
+
+// each calls fn for each relation with d at its value, which fn must consume.
+func (l Links) each(fn func(rel string, d *decoder) error) {
+	if len(l.raw) == 0 {
+		return
+	}
+	d := &decoder{data: l.raw}
+	_ = d.members(func(name []byte, start int) error {
+		return fn(d.memberName(name, start), d)
+	})
+}
+
+var _ json.Marshaler = Links{}
