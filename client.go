@@ -73,7 +73,7 @@ func NewAPIClient(cfg *Configuration) *APIClient {
 	if cfg.userAgent != "" {
 		c.userAgent += " " + cfg.userAgent
 	}
-	c.auth = sswsAuth(cfg.apiToken)
+	c.auth = newSSWSAuth(cfg.apiToken)
 	if cfg.auth != nil && cfg.auth.mode != AuthorizationModeSSWS {
 		a, err := newOAuthAuth(cfg, c.userAgent)
 		if err != nil {
@@ -140,13 +140,18 @@ const (
 	retryNonce                       // the server wants a DPoP proof with its new nonce
 )
 
-// sswsAuth returns the API token. It is a func for the reason
-// Configuration.apiToken is: fmt prints a func as an address, whatever the
-// verb and however deeply an APIClient is nested.
+// sswsAuth returns the Authorization header for the API token, made once. It
+// is a func for the reason Configuration.apiToken is: fmt prints a func as an
+// address, whatever the verb and however deeply an APIClient is nested.
 type sswsAuth func() string
 
+func newSSWSAuth(token func() string) sswsAuth {
+	header := "SSWS " + token()
+	return func() string { return header }
+}
+
 func (a sswsAuth) authorize(r *http.Request) error {
-	r.Header.Set("Authorization", "SSWS "+a())
+	r.Header.Set("Authorization", a())
 	return nil
 }
 
@@ -176,20 +181,23 @@ func (t *authTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 
 // sameOrigin reports whether u has the scheme, host and port of origin.
 func sameOrigin(u, origin *url.URL) bool {
-	return strings.EqualFold(u.Scheme, origin.Scheme) && strings.EqualFold(hostPort(u), hostPort(origin))
+	return strings.EqualFold(u.Scheme, origin.Scheme) &&
+		strings.EqualFold(u.Hostname(), origin.Hostname()) &&
+		port(u) == port(origin)
 }
 
-func hostPort(u *url.URL) string {
-	if u.Port() != "" {
-		return u.Host
+// port returns u's port, or its scheme's default.
+func port(u *url.URL) string {
+	if p := u.Port(); p != "" {
+		return p
 	}
 	switch strings.ToLower(u.Scheme) {
 	case "https":
-		return u.Host + ":443"
+		return "443"
 	case "http":
-		return u.Host + ":80"
+		return "80"
 	}
-	return u.Host
+	return ""
 }
 
 // Response is an Okta response: the *http.Response (its body already read and

@@ -244,17 +244,38 @@ type decoder struct {
 // link types, short of ids and URLs, which rarely repeat.
 const internMax = 24
 
-// internSlots is the size of the decoder's table of shared strings. It is a
-// direct-mapped cache, not a map: a string that meets another in its slot
-// replaces it, so a document of unique ids costs a hash per string and
-// never a growing table, while repeated statuses and names still hit.
+// internSlots is the size of a table of shared strings. It is a direct-mapped
+// cache, not a map: a string that meets another in its slot replaces it, so a
+// document of unique ids costs a hash per string and never a growing table,
+// while repeated statuses and names still hit.
 const internSlots = 256
 
-// intern returns b as a string, allocating only the first time the document
-// has it (or when another string took its slot since).
+// internTables lends decodes their table. A table keeps its strings between
+// documents, so the statuses, modes and member names that every app of an org
+// repeats are allocated once per table, not once per response. Strings are
+// immutable, so sharing them between documents is safe; a table holds at most
+// internSlots strings of at most internMax bytes.
+var internTables = sync.Pool{New: func() any { return new([internSlots]string) }}
+
+// newDecoder returns a decoder for data with a table of shared strings, which
+// release hands back.
+func newDecoder(data []byte) decoder {
+	return decoder{data: data, names: internTables.Get().(*[internSlots]string)}
+}
+
+func (d *decoder) release() {
+	if d.names != nil {
+		internTables.Put(d.names)
+		d.names = nil
+	}
+}
+
+// intern returns b as a string, allocating only the first time the table
+// meets it (or when another string took its slot since). A decoder without a
+// table allocates every time.
 func (d *decoder) intern(b []byte) string {
 	if d.names == nil {
-		d.names = new([internSlots]string)
+		return string(b)
 	}
 	slot := &d.names[internHash(b)%internSlots]
 	if *slot != string(b) {
@@ -303,7 +324,8 @@ func unmarshal(data []byte, v any) error {
 	if rv.Kind() != reflect.Pointer || rv.IsNil() {
 		return fmt.Errorf("okta: decode target must be a non-nil pointer, not %T", v)
 	}
-	d := decoder{data: data}
+	d := newDecoder(data)
+	defer d.release()
 	d.skipSpace()
 	start := d.pos
 	err := d.value(rv.Elem())
@@ -612,7 +634,7 @@ func (d *decoder) memberName(raw []byte, nameStart int) string {
 	if !hasEscape(raw) && utf8.Valid(raw) {
 		return d.intern(raw)
 	}
-	d2 := decoder{data: d.data, pos: nameStart}
+	d2 := decoder{data: d.data, pos: nameStart, names: d.names}
 	name, _ := d2.stringValue('"') // rawString already checked it
 	return replaceInvalidUTF8(name)
 }
@@ -708,6 +730,9 @@ func (w *wire) keep(name string, field int, raw []byte) {
 			w.kept[i] = member{name: name, field: field, raw: slices.Clone(raw)}
 			return
 		}
+	}
+	if w.kept == nil {
+		w.kept = make([]member, 0, 4) // Okta's objects often carry a few undeclared members
 	}
 	w.kept = append(w.kept, member{name: name, field: field, raw: slices.Clone(raw)})
 }
@@ -1096,7 +1121,8 @@ func marshalModel(v any) ([]byte, error) {
 // unmarshalModel decodes into a model; UnmarshalJSON methods call it.
 func unmarshalModel(data []byte, v any) error {
 	rv := reflect.ValueOf(v).Elem()
-	d := decoder{data: data}
+	d := newDecoder(data)
+	defer d.release()
 	if d.peek() == 'n' {
 		return d.literal("null") // like encoding/json: null leaves the model as is
 	}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"reflect"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 	"unsafe"
@@ -132,10 +133,10 @@ func TestPageSliceIsPresized(t *testing.T) {
 }
 
 // Repeated short strings share one allocation; a slot taken by another string
-// gives the new one.
+// gives the new one; a decoder without a table still decodes.
 func TestIntern(t *testing.T) {
 	t.Parallel()
-	var d decoder
+	d := decoder{names: new([internSlots]string)}
 	a := d.intern([]byte("ACTIVE"))
 	b := d.intern([]byte("ACTIVE"))
 	assert.Equal(t, "ACTIVE", b)
@@ -145,4 +146,30 @@ func TestIntern(t *testing.T) {
 		assert.Equal(t, s, d.intern([]byte(s)))
 	}
 	assert.Equal(t, "ACTIVE", d.intern([]byte("ACTIVE")))
+
+	var bare decoder
+	assert.Equal(t, "ACTIVE", bare.intern([]byte("ACTIVE")))
+}
+
+// A table outlives its document: the next decode that borrows it shares the
+// strings the last one allocated.
+func TestInternTablesAreShared(t *testing.T) {
+	d := newDecoder(nil)
+	a := d.intern([]byte("OPENID_CONNECT"))
+	table := d.names
+	d.release()
+	assert.Nil(t, d.names)
+	d2 := decoder{names: table}
+	assert.Same(t, unsafe.StringData(a), unsafe.StringData(d2.intern([]byte("OPENID_CONNECT"))))
+
+	// Concurrent decodes borrow distinct tables.
+	var wg sync.WaitGroup
+	for range 8 {
+		wg.Go(func() {
+			var apps []Application
+			assert.NoError(t, unmarshal([]byte(`[{"status":"ACTIVE","signOnMode":"SAML_2_0"},{"status":"INACTIVE"}]`), &apps))
+			assert.Equal(t, "INACTIVE", string(apps[1].Status))
+		})
+	}
+	wg.Wait()
 }

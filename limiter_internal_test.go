@@ -31,3 +31,27 @@ func TestLimiterFailsFastPastDeadline(t *testing.T) {
 	err = l.wait(ctx2, "/api/v1/apps")
 	require.ErrorIs(t, err, context.Canceled)
 }
+
+// bucketKey names Okta's three buckets for every path of the SDK, without
+// allocating: the key is a prefix of the template.
+func TestBucketKey(t *testing.T) { // not parallel: AllocsPerRun
+	for tmpl, want := range map[string]string{
+		"/api/v1/apps":                                        "/api/v1/apps",
+		"/api/v1/apps/{appId}":                                "/api/v1/apps/{appId}",
+		"/api/v1/apps/{appId}/users/{userId}":                 "/api/v1/apps/{appId}",
+		"/api/v1/apps/{appId}/credentials/keys/{keyId}/clone": "/api/v1/apps/{appId}",
+		"/api/v1/apps/{applicationId}/grants":                 "/api/v1/apps/{appId}",
+		"/api/v1/apps/search":                                 "/api/v1/apps",
+		"/api/v1/apps/":                                       "/api/v1/apps",
+		"/api/v1/api-tokens":                                  "/api/v1/api-tokens",
+		"/api/v1/api-tokens/current":                          "/api/v1/api-tokens",
+		"/api/v1/api-tokens/{apiTokenId}":                     "/api/v1/api-tokens",
+		"/api/v1":                                             "/api/v1",
+		"/api/v1/":                                            "/api/v1/",
+		"api/v1/apps/{appId}/users":                           "/api/v1/apps/{appId}",
+	} {
+		assert.Equal(t, want, bucketKey(tmpl), tmpl)
+	}
+	allocs := testing.AllocsPerRun(100, func() { _ = bucketKey("/api/v1/apps/{appId}/users/{userId}") })
+	assert.Zero(t, allocs)
+}

@@ -225,13 +225,32 @@ func (l *limiter) observe(key string, resp *Response, now time.Time) {
 // /api/v1/apps, /api/v1/apps/{appId} (with everything under it) and
 // /api/v1/api-tokens separately.
 func bucketKey(tmpl string) string {
-	parts := strings.SplitN(strings.TrimPrefix(tmpl, "/"), "/", 5) // api, v1, resource, {id}, rest
-	if len(parts) < 3 {
+	// The key is a prefix of the template, found by index so that it costs
+	// no allocation per call.
+	if !strings.HasPrefix(tmpl, "/") {
+		tmpl = "/" + tmpl // every template of this SDK starts with "/"
+	}
+	var ends [4]int // just past each of the segments api, v1, resource, id
+	n := 0
+	for pos := 1; n < len(ends); n++ {
+		i := strings.IndexByte(tmpl[pos:], '/')
+		if i < 0 {
+			ends[n] = len(tmpl)
+			n++
+			break
+		}
+		ends[n] = pos + i
+		pos += i + 1
+	}
+	if n < 3 {
 		return tmpl
 	}
-	key := "/" + strings.Join(parts[:3], "/")
-	if parts[2] == "apps" && len(parts) > 3 && strings.HasPrefix(parts[3], "{") {
-		key += "/{appId}"
+	key := tmpl[:ends[2]]
+	if n > 3 && tmpl[ends[1]+1:ends[2]] == "apps" && strings.HasPrefix(tmpl[ends[2]+1:], "{") {
+		if tmpl[ends[2]+1:ends[3]] == "{appId}" {
+			return tmpl[:ends[3]]
+		}
+		return key + "/{appId}"
 	}
 	return key
 }
