@@ -29,6 +29,7 @@ func main() {
 	cmdFile := flag.String("cmdfile", "", "file holding the command (instead of -cmd)")
 	loadFile := flag.String("loadfile", "", "file with /proc/loadavg lines taken before and after the run")
 	benchstatFile := flag.String("benchstat", "", "benchstat output to include")
+	notesFile := flag.String("notes", "", "markdown to include after the targets (what the numbers mean, kept across runs)")
 	outFile := flag.String("o", "BENCHMARKS.md", "report to write")
 	flag.Parse()
 	log.SetFlags(0)
@@ -61,6 +62,13 @@ func main() {
 			log.Fatal(err)
 		}
 	}
+	var notes []byte
+	if *notesFile != "" {
+		var err error
+		if notes, err = os.ReadFile(*notesFile); err != nil {
+			log.Fatal(err)
+		}
+	}
 	m := machine(res)
 	if *loadFile != "" {
 		data, err := os.ReadFile(*loadFile)
@@ -69,7 +77,7 @@ func main() {
 		}
 		m.load = loadAverages(string(data))
 	}
-	doc := render(res, m, *cmdline, stat)
+	doc := render(res, m, *cmdline, stat, notes)
 	if err := os.WriteFile(*outFile, doc, 0o644); err != nil {
 		log.Fatal(err)
 	}
@@ -387,7 +395,7 @@ func formatBytes(b float64) string {
 }
 
 // render writes the report.
-func render(r *results, m machineInfo, cmdline string, stat []byte) []byte {
+func render(r *results, m machineInfo, cmdline string, stat, notes []byte) []byte {
 	var b bytes.Buffer
 	p := func(format string, args ...any) { fmt.Fprintf(&b, format, args...) }
 
@@ -422,6 +430,9 @@ func render(r *results, m machineInfo, cmdline string, stat []byte) []byte {
 	for _, t := range targets(r) {
 		v, met := t.check(r)
 		p("| %s | %s | %s |\n", t.what, v, met)
+	}
+	if len(bytes.TrimSpace(notes)) > 0 {
+		p("\n%s\n", bytes.TrimSpace(notes))
 	}
 
 	p("\n## Medians\n\n")
