@@ -43,9 +43,14 @@ type Error struct {
 	ErrorLink    string       // Okta's errorLink
 	ErrorID      string       // Okta's errorId, for Okta support
 	ErrorCauses  []ErrorCause // details, such as each invalid property of a 400
-	RequestID    string       // X-Okta-Request-Id of the response
-	Response     *Response    // the failed response (the last one, after retries); its body is consumed
-	Body         []byte       // the response body as read, at most 64 KiB
+	// RequiredScope is, for a 403 answered to an OAuth 2.0 access token that
+	// lacks a scope, the scope (or space-separated scopes) the operation
+	// needs, from the WWW-Authenticate header. Grant it to the service app
+	// and add it to the configured scopes.
+	RequiredScope string
+	RequestID     string    // X-Okta-Request-Id of the response
+	Response      *Response // the failed response (the last one, after retries); its body is consumed
+	Body          []byte    // the response body as read, at most 64 KiB
 
 	method, path string // the request, for the message (no query: it is the caller's data)
 	cause        error  // why a 2xx body could not be used, if that is the error
@@ -89,6 +94,9 @@ func (e *Error) Error() string {
 	}
 	if len(causes) > 0 {
 		b.WriteString(" (" + strings.Join(causes, "; ") + ")")
+	}
+	if e.RequiredScope != "" {
+		b.WriteString(" (the access token lacks the scope " + e.RequiredScope + ")")
 	}
 	if e.ErrorCode == "" && e.ErrorSummary == "" && len(e.Body) > 0 {
 		b.WriteString(": body: " + excerpt(e.Body, 200))
@@ -138,6 +146,9 @@ func newError(method, path string, resp *Response, body []byte) *Error {
 	if len(body) > 0 && unmarshalModel(body, &eb) == nil {
 		e.ErrorCode, e.ErrorSummary, e.ErrorLink, e.ErrorID = eb.ErrorCode, eb.ErrorSummary, eb.ErrorLink, eb.ErrorID
 		e.ErrorCauses = eb.ErrorCauses
+	}
+	if resp.Response != nil && resp.StatusCode == http.StatusForbidden && challengeError(resp.Header) == "insufficient_scope" {
+		e.RequiredScope = excerpt([]byte(challengeParam(resp.Header, "scope")), 200)
 	}
 	return e
 }

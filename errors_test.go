@@ -1,6 +1,7 @@
 package okta_test
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"net/http"
@@ -108,4 +109,44 @@ func TestCodecErrorMessages(t *testing.T) {
 	assert.ErrorAs(t, err, &se)
 	assert.Equal(t, 10, se.Offset)
 	assert.Equal(t, "okta: malformed JSON at byte 10: expected a member name", err.Error())
+}
+
+// A 403 for a missing OAuth scope names the scope, from WWW-Authenticate; other
+// answers leave RequiredScope empty.
+func TestErrorRequiredScope(t *testing.T) {
+	t.Parallel()
+	const forbidden = `{"errorCode":"E0000006","errorSummary":"You do not have permission to perform the requested action"}`
+	for _, tc := range []struct {
+		name      string
+		status    int
+		challenge string
+		want      string
+	}{
+		{"missing scope", 403, `Bearer authorization_uri="https://x/oauth2/v1/authorize", realm="IdpOktaAPI", scope="okta.apps.manage", error="insufficient_scope", error_description="The access token provided does not contain the required scopes.", resource="/api/v1/apps"`, "okta.apps.manage"},
+		{"two scopes, unquoted error", 403, `Bearer error=insufficient_scope, scope="okta.apps.read okta.apps.manage"`, "okta.apps.read okta.apps.manage"},
+		{"no scope named", 403, `Bearer error="insufficient_scope"`, ""},
+		{"another error", 403, `Bearer error="invalid_token", scope="okta.apps.manage"`, ""},
+		{"no challenge", 403, ``, ""},
+		{"not a 403", 401, `Bearer error="insufficient_scope", scope="okta.apps.manage"`, ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			m := newAppMock(t, func(*http.Request) *http.Response {
+				if tc.challenge == "" {
+					return appJSON(tc.status, forbidden)
+				}
+				return appJSON(tc.status, forbidden, "WWW-Authenticate", tc.challenge)
+			})
+			_, _, err := m.client.ApplicationAPI.GetApplication(context.Background(), okta.GetApplicationRequest{AppID: "0oa1"})
+			oe := requireOktaError(t, err)
+			assert.Equal(t, tc.want, oe.RequiredScope)
+			if tc.want != "" {
+				assert.True(t, strings.HasSuffix(err.Error(), "(the access token lacks the scope "+tc.want+")"), err.Error())
+			} else {
+				assert.NotContains(t, err.Error(), "lacks the scope")
+			}
+		})
+	}
+	assert.Equal(t, "okta: 403 Forbidden: E0000006 (the access token lacks the scope okta.apps.manage)",
+		(&okta.Error{StatusCode: 403, ErrorCode: "E0000006", RequiredScope: "okta.apps.manage"}).Error())
 }

@@ -612,19 +612,24 @@ func (a *oauthAuth) retry(resp *http.Response) authRetry {
 
 // challengeError returns the error parameter of a WWW-Authenticate challenge
 // (Bearer or DPoP), such as "invalid_token".
-func challengeError(h http.Header) string {
+func challengeError(h http.Header) string { return challengeParam(h, "error") }
+
+// challengeParam returns an auth-param of a WWW-Authenticate challenge, quoted
+// or not, or "".
+func challengeParam(h http.Header, name string) string {
+	key := name + "="
 	for _, v := range h.Values("WWW-Authenticate") {
 		for off := 0; ; {
-			i := strings.Index(v[off:], "error=")
+			i := strings.Index(v[off:], key)
 			if i < 0 {
 				break
 			}
 			i += off
 			if i > 0 && v[i-1] != ' ' && v[i-1] != ',' {
-				off = i + len("error=")
+				off = i + len(key)
 				continue // such as my_error=
 			}
-			s := strings.TrimLeft(v[i+len("error="):], " ")
+			s := strings.TrimLeft(v[i+len(key):], " ")
 			if strings.HasPrefix(s, `"`) {
 				if j := strings.IndexByte(s[1:], '"'); j >= 0 {
 					return s[1 : j+1]

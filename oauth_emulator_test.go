@@ -232,6 +232,9 @@ func TestEmulatorScopes(t *testing.T) {
 	assert.ErrorIs(t, err, okta.ErrForbidden)
 	assert.Equal(t, "E0000006", oe.ErrorCode)
 	assert.Contains(t, oe.Response.Header.Get("WWW-Authenticate"), `scope="okta.apps.manage"`)
+	assert.Equal(t, "okta.apps.manage", oe.RequiredScope)
+	assert.Contains(t, err.Error(), "403 Forbidden: E0000006")
+	assert.Contains(t, err.Error(), "(the access token lacks the scope okta.apps.manage)")
 	_, _, err = readOnly.ApiTokenAPI.ListApiTokens(ctx, okta.ListApiTokensRequest{})
 	assert.ErrorIs(t, err, okta.ErrForbidden)
 
