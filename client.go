@@ -304,7 +304,9 @@ func (c *APIClient) do(ctx context.Context, cl *call, out any) (*Response, error
 
 	var retryFor string
 	var authRetried authRetry // each reason to re-authorize is acted on once
+	reauths := 0              // attempts that only re-authorized: they use up no retry
 	for attempt := 0; ; attempt++ {
+		retries := attempt - reauths // what the retry policy counts
 		if err := c.limits.wait(ctx, cl.bucket); err != nil {
 			return nil, fmt.Errorf("okta: %s %s: waiting for the rate limit to reset: %w", cl.method, path, err)
 		}
@@ -339,7 +341,7 @@ func (c *APIClient) do(ctx context.Context, cl *call, out any) (*Response, error
 				c.log(ctx, cl, path, attempt, 0, "", time.Since(start), 0, err)
 				return nil, err // the token endpoint refused the credentials: another attempt gets the same answer
 			}
-			wait, retry := c.retryWait(ctx, cl, attempt, nil, err)
+			wait, retry := c.retryWait(ctx, cl, retries, nil, err)
 			c.log(ctx, cl, path, attempt, 0, "", time.Since(start), wait, err)
 			if !retry {
 				return nil, err
@@ -365,7 +367,7 @@ func (c *APIClient) do(ctx context.Context, cl *call, out any) (*Response, error
 		}
 		if rerr != nil {
 			rerr = fmt.Errorf("okta: %s %s: reading the response: %w", cl.method, path, rerr)
-			wait, retry := c.retryWait(ctx, cl, attempt, nil, rerr)
+			wait, retry := c.retryWait(ctx, cl, retries, nil, rerr)
 			c.log(ctx, cl, path, attempt, hresp.StatusCode, resp.RequestID, time.Since(start), wait, rerr)
 			if !retry { // a POST whose answer was lost is never sent again
 				return resp, rerr
@@ -384,11 +386,12 @@ func (c *APIClient) do(ctx context.Context, cl *call, out any) (*Response, error
 		if authWhy != 0 && authRetried&authWhy == 0 {
 			// A refused access token or a new DPoP nonce: authorize again, once.
 			authRetried |= authWhy
+			reauths++
 			c.log(ctx, cl, path, attempt, hresp.StatusCode, resp.RequestID, time.Since(start), 0, apiErr)
 			retryFor = resp.RequestID
 			continue
 		}
-		wait, retry := c.retryWait(ctx, cl, attempt, resp, nil)
+		wait, retry := c.retryWait(ctx, cl, retries, resp, nil)
 		c.log(ctx, cl, path, attempt, hresp.StatusCode, resp.RequestID, time.Since(start), wait, apiErr)
 		if !retry {
 			return resp, apiErr

@@ -733,3 +733,34 @@ func TestOAuthConfigurationProblems(t *testing.T) {
 		assert.ErrorContains(t, err, `authorization mode "JWT" is not supported`)
 	})
 }
+
+// Authorizing again after a refused token uses up no retry: with one retry
+// allowed, a call whose token is refused and which then meets a 429 still
+// succeeds.
+func TestReauthorizationIsNotARetry(t *testing.T) {
+	s := newOAuthServer(t, &oaECKey(t).PublicKey)
+	var attempts []int
+	c := s.client(t, okta.WithPrivateKey(testClientID, oaECKey(t), "", okta.ScopeAPITokensRead),
+		okta.WithRetryPolicy(okta.RetryPolicy{MaxRetries: 1, Decide: func(a okta.RetryAttempt, retry bool) bool {
+			attempts = append(attempts, a.Attempt)
+			return retry
+		}}))
+	require.NoError(t, oaCall(c))
+	s.mu.Lock()
+	delete(s.tokens, "at-1")
+	s.mu.Unlock()
+	var retryCount string
+	s.apiHook = func(w http.ResponseWriter, r *http.Request, n int32) bool {
+		retryCount = r.Header.Get("X-Okta-Retry-Count")
+		if n == 3 { // the first attempt with the new token
+			w.Header().Set("Retry-After", "0")
+			writeJSON(w, 429, `{"errorCode":"E0000047","errorSummary":"API call exceeded rate limit due to too many requests."}`)
+			return true
+		}
+		return false
+	}
+	require.NoError(t, oaCall(c))
+	assert.EqualValues(t, 4, s.apiCalls.Load(), "ok, refused token, 429, ok")
+	assert.Equal(t, []int{0}, attempts, "the 429 was the call's first retry decision, at retry count 0")
+	assert.Equal(t, "2", retryCount, "X-Okta-Retry-Count still counts every attempt")
+}

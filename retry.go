@@ -34,9 +34,12 @@ type RetryPolicy struct {
 
 // RetryAttempt describes a failed attempt for RetryPolicy.Decide.
 type RetryAttempt struct {
-	Op         string    // the operation, such as "createApplication"
-	Method     string    // HTTP method
-	Attempt    int       // 0 for the first attempt
+	Op     string // the operation, such as "createApplication"
+	Method string // HTTP method
+	// Attempt counts the retries before this attempt: 0 for the first. An
+	// attempt repeated only to authorize again (a refused access token, a new
+	// DPoP nonce) is not a retry and is not counted.
+	Attempt    int
 	StatusCode int       // the response's status, or 0 if no response came
 	Response   *Response // the response, or nil
 	Err        error     // the transport error when no response came
