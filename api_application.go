@@ -453,7 +453,9 @@ type PublishCsrFromApplicationRequest struct {
 	// application/x-pem-file), DER (sent as application/pkix-cert), or base64
 	// DER (sent as given, as application/pkix-cert with
 	// Content-Transfer-Encoding: base64). Anything else is refused before
-	// sending.
+	// sending. Of PEM, only the CERTIFICATE blocks are sent: text around them
+	// (openssl -text output) and other blocks, such as a private key kept in
+	// the same file, are left out.
 	Certificate []byte
 }
 

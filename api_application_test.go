@@ -20,6 +20,7 @@ import (
 	"net/http"
 	"net/url"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"testing/iotest"
@@ -1193,6 +1194,13 @@ func TestPublishCsrFromApplication(t *testing.T) {
 		{"base64 DER", "application/pkix-cert", "base64", []byte(b64), []byte(b64)},
 		{"base64 DER in lines", "application/pkix-cert", "base64", []byte(strings.TrimSpace(wrapped.String())), []byte(strings.TrimSpace(wrapped.String()))},
 		{"PEM", "application/x-pem-file", "", pemCert, pemCert},
+		{"PEM with CRLF line ends, re-encoded", "application/x-pem-file", "", bytes.ReplaceAll(pemCert, []byte("\n"), []byte("\r\n")), pemCert},
+		{"PEM after openssl -text output", "application/x-pem-file", "",
+			append([]byte("Certificate:\n    Data:\n        Version: 3 (0x2)\n"), pemCert...), pemCert},
+		{"PEM chain with a private key and trailing text", "application/x-pem-file", "",
+			slices.Concat([]byte("Bag Attributes\n    localKeyID: 01\n"), pemCert, pemCert,
+				pem.EncodeToMemory(&pem.Block{Type: "PRIVATE KEY", Bytes: []byte("never sent")}), []byte("trailing notes\n")),
+			slices.Concat(pemCert, pemCert)},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			m := newAppMock(t, func(*http.Request) *http.Response { return appJSON(201, appKeyJSON) })
@@ -1238,6 +1246,9 @@ func TestPublishCsrFromApplicationRefusesWhatIsNotACertificate(t *testing.T) {
 		{"random bytes", random},
 		{"base64 of random bytes", []byte(base64.StdEncoding.EncodeToString(random))},
 		{"PEM PRIVATE KEY", pem.EncodeToMemory(&pem.Block{Type: "PRIVATE KEY", Bytes: pkcs8})},
+		{"PEM PRIVATE KEY before a CERTIFICATE", slices.Concat(pem.EncodeToMemory(&pem.Block{Type: "PRIVATE KEY", Bytes: pkcs8}), pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: appCertDER()}))},
+		{"text, then PEM that does not decode", []byte("Certificate:\n-----BEGIN CERTIFICATE-----\nnot base64 ***\n")},
+		{"a good CERTIFICATE then a bad one", slices.Concat(pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: appCertDER()}), pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: []byte("junk")}))},
 		{"PEM CERTIFICATE with garbage inside", pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: []byte("this is not DER at all")})},
 		{"PEM that does not decode", []byte("-----BEGIN CERTIFICATE-----\nnot base64 ***\n")},
 		{"a CSR, not a certificate", csrDER},

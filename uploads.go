@@ -26,18 +26,15 @@ func certificateBody(cert []byte) (body []byte, ctype, encoding string, err erro
 	if len(trimmed) == 0 {
 		return nil, "", "", errors.New("Certificate is required")
 	}
-	if bytes.HasPrefix(trimmed, []byte("-----BEGIN")) {
-		block, _ := pem.Decode(trimmed)
-		if block == nil {
-			return nil, "", "", errors.New("Certificate starts like PEM but is not valid PEM")
+	if i := bytes.Index(trimmed, []byte("-----BEGIN")); i >= 0 {
+		body, err := pemCertificates(trimmed[i:])
+		if err != nil {
+			return nil, "", "", err
 		}
-		if block.Type != "CERTIFICATE" {
-			return nil, "", "", fmt.Errorf("Certificate is a PEM %q block; a CERTIFICATE is needed", block.Type)
+		if bytes.Equal(bytes.TrimSpace(body), trimmed) {
+			return cert, "application/x-pem-file", "", nil // nothing else in it: sent as given
 		}
-		if _, err := x509.ParseCertificate(block.Bytes); err != nil {
-			return nil, "", "", fmt.Errorf("Certificate's PEM block is not an X.509 certificate: %v", err)
-		}
-		return cert, "application/x-pem-file", "", nil
+		return body, "application/x-pem-file", "", nil
 	}
 	if _, err := x509.ParseCertificate(cert); err == nil {
 		return cert, "application/pkix-cert", "", nil
@@ -49,6 +46,32 @@ func certificateBody(cert []byte) (body []byte, ctype, encoding string, err erro
 		}
 	}
 	return nil, "", "", errors.New("Certificate is neither a PEM CERTIFICATE, DER, nor base64 DER X.509 certificate")
+}
+
+// pemCertificates returns the CERTIFICATE blocks of PEM text, re-encoded and
+// in order. Text around the blocks (openssl's -text output, the "Bag
+// Attributes" of a PKCS#12 export) and blocks of other types (a private key
+// in the same file) are left out, so they are never sent. The first block must
+// be a certificate.
+func pemCertificates(b []byte) ([]byte, error) {
+	block, rest := pem.Decode(b)
+	if block == nil {
+		return nil, errors.New("Certificate starts like PEM but is not valid PEM")
+	}
+	if block.Type != "CERTIFICATE" {
+		return nil, fmt.Errorf("Certificate is a PEM %q block; a CERTIFICATE is needed", block.Type)
+	}
+	var out []byte
+	for block != nil {
+		if block.Type == "CERTIFICATE" {
+			if _, err := x509.ParseCertificate(block.Bytes); err != nil {
+				return nil, fmt.Errorf("Certificate's PEM block is not an X.509 certificate: %v", err)
+			}
+			out = append(out, pem.EncodeToMemory(&pem.Block{Type: block.Type, Bytes: block.Bytes})...)
+		}
+		block, rest = pem.Decode(rest)
+	}
+	return out, nil
 }
 
 // maxLogoSize is the size a logo must stay under.
