@@ -9,6 +9,7 @@ import (
 	"bytes"
 	"context"
 	"crypto/ecdsa"
+	"crypto/elliptic"
 	"crypto/rand"
 	"crypto/rsa"
 	"crypto/x509"
@@ -689,13 +690,41 @@ func TestJsonWebKeyCertificatesAndPublicKey(t *testing.T) {
 		assert.True(t, ep.Equal(&appECKey().PublicKey))
 	})
 
+	t.Run("EC key from crv, x and y", func(t *testing.T) {
+		p384, err := ecdsa.GenerateKey(elliptic.P384(), rand.Reader)
+		require.NoError(t, err)
+		for _, want := range []*ecdsa.PublicKey{&appECKey().PublicKey, &p384.PublicKey} {
+			raw, err := want.Bytes() // 0x04 || x || y
+			require.NoError(t, err)
+			size := (len(raw) - 1) / 2
+			doc := fmt.Sprintf(`{"kty":"EC","kid":"ec1","crv":%q,"x":%q,"y":%q,"use":"sig"}`, want.Curve.Params().Name,
+				b64url.EncodeToString(raw[1:1+size]), b64url.EncodeToString(raw[1+size:]))
+			var k okta.JsonWebKey
+			require.NoError(t, json.Unmarshal([]byte(doc), &k))
+			pub, err := k.PublicKey()
+			require.NoError(t, err)
+			ep, ok := pub.(*ecdsa.PublicKey)
+			require.True(t, ok, "%T", pub)
+			assert.True(t, ep.Equal(want), want.Curve.Params().Name)
+			out, err := json.Marshal(k)
+			require.NoError(t, err)
+			assert.JSONEq(t, doc, string(out))
+		}
+	})
+
+	ecRaw, err := appECKey().PublicKey.Bytes()
+	require.NoError(t, err)
+	ecX, ecY := b64url.EncodeToString(ecRaw[1:33]), b64url.EncodeToString(ecRaw[33:])
+	offCurve := append([]byte(nil), ecRaw[33:]...)
+	offCurve[31] ^= 1
+
 	for _, tc := range []struct {
 		name    string
 		key     okta.JsonWebKey
 		certErr string // "" when Certificates is not checked
 		pubErr  string
 	}{
-		{"nothing", okta.JsonWebKey{Kid: "k0"}, "x5c", "no RSA members"},
+		{"nothing", okta.JsonWebKey{Kid: "k0"}, "x5c", "no RSA or EC members"},
 		{"x5c not base64", okta.JsonWebKey{Kid: "k1", X5C: []string{"***"}}, "x5c[0] is not base64", "x5c[0] is not base64"},
 		{"x5c not a certificate", okta.JsonWebKey{Kid: "k2", X5C: []string{base64.StdEncoding.EncodeToString([]byte("garbage"))}}, "x5c[0]", "x5c[0]"},
 		{"second x5c bad", okta.JsonWebKey{Kid: "k3", X5C: []string{base64.StdEncoding.EncodeToString(leaf), "@@"}}, "x5c[1]", ""},
@@ -703,6 +732,10 @@ func TestJsonWebKeyCertificatesAndPublicKey(t *testing.T) {
 		{"e not base64url", okta.JsonWebKey{Kid: "k5", Kty: "RSA", N: "AQAB", E: "!!"}, "", "e:"},
 		{"exponent 1", okta.JsonWebKey{Kid: "k6", Kty: "RSA", N: b64url.EncodeToString(rsaKey.N.Bytes()), E: "AQ"}, "", "exponent"},
 		{"exponent too large", okta.JsonWebKey{Kid: "k7", Kty: "RSA", N: b64url.EncodeToString(rsaKey.N.Bytes()), E: "AQAAAAAB"}, "", "exponent"},
+		{"EC curve unknown", okta.JsonWebKey{Kid: "k8", Kty: "EC", Crv: "secp256k1", X: ecX, Y: ecY}, "", `unsupported curve "secp256k1"`},
+		{"EC x not base64url", okta.JsonWebKey{Kid: "k9", Kty: "EC", Crv: "P-256", X: "!!", Y: ecY}, "", "x:"},
+		{"EC y short", okta.JsonWebKey{Kid: "k10", Kty: "EC", Crv: "P-256", X: ecX, Y: b64url.EncodeToString(ecRaw[33:60])}, "", "y is 27 bytes; P-256 needs 32"},
+		{"EC point off the curve", okta.JsonWebKey{Kid: "k11", Kty: "EC", Crv: "P-256", X: ecX, Y: b64url.EncodeToString(offCurve)}, "", "k11"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			if tc.certErr != "" {

@@ -2,6 +2,8 @@ package okta
 
 import (
 	"crypto"
+	"crypto/ecdsa"
+	"crypto/elliptic"
 	"crypto/rsa"
 	"crypto/x509"
 	"encoding/base64"
@@ -23,6 +25,9 @@ type JsonWebKey struct {
 	Status      string    `json:"status"` // such as "ACTIVE"
 	N           string    `json:"n"`      // RSA modulus, base64url
 	E           string    `json:"e"`      // RSA exponent, base64url
+	Crv         string    `json:"crv"`    // EC curve: "P-256", "P-384" or "P-521"
+	X           string    `json:"x"`      // EC x coordinate, base64url
+	Y           string    `json:"y"`      // EC y coordinate, base64url
 	X5C         []string  `json:"x5c"`    // certificate chain, base64 DER, leaf first
 	X5T         string    `json:"x5t"`
 	X5TS256     string    `json:"x5t#S256"`
@@ -57,9 +62,17 @@ func (k *JsonWebKey) Certificates() ([]*x509.Certificate, error) {
 	return certs, nil
 }
 
-// PublicKey returns the key's public key: from its RSA members n and e when
-// present, otherwise from its leaf certificate.
+// PublicKey returns the key's public key (*rsa.PublicKey or
+// *ecdsa.PublicKey): from its RSA members n and e or its EC members crv, x
+// and y when present, otherwise from its leaf certificate.
 func (k *JsonWebKey) PublicKey() (crypto.PublicKey, error) {
+	if strings.EqualFold(k.Kty, "EC") && k.Crv != "" && k.X != "" && k.Y != "" {
+		pub, err := k.ecPublicKey()
+		if err != nil {
+			return nil, err // not a nil *ecdsa.PublicKey in a non-nil interface
+		}
+		return pub, nil
+	}
 	if strings.EqualFold(k.Kty, "RSA") && k.N != "" && k.E != "" {
 		n, err := decodeB64URL(k.N)
 		if err != nil {
@@ -82,7 +95,40 @@ func (k *JsonWebKey) PublicKey() (crypto.PublicKey, error) {
 		}
 		return certs[0].PublicKey, nil
 	}
-	return nil, fmt.Errorf("okta: JsonWebKey %s: no RSA members and no certificate to take a public key from", k.Kid)
+	return nil, fmt.Errorf("okta: JsonWebKey %s: no RSA or EC members and no certificate to take a public key from", k.Kid)
+}
+
+// ecPublicKey builds an EC public key from crv, x and y, checking that the
+// point is on the curve.
+func (k *JsonWebKey) ecPublicKey() (*ecdsa.PublicKey, error) {
+	var curve elliptic.Curve
+	switch k.Crv {
+	case "P-256":
+		curve = elliptic.P256()
+	case "P-384":
+		curve = elliptic.P384()
+	case "P-521":
+		curve = elliptic.P521()
+	default:
+		return nil, fmt.Errorf("okta: JsonWebKey %s: unsupported curve %q", k.Kid, k.Crv)
+	}
+	size := (curve.Params().BitSize + 7) / 8
+	point := []byte{4} // uncompressed: 0x04 || x || y, each of the curve's size
+	for _, c := range []struct{ name, v string }{{"x", k.X}, {"y", k.Y}} {
+		b, err := decodeB64URL(c.v)
+		if err != nil {
+			return nil, fmt.Errorf("okta: JsonWebKey %s: %s: %w", k.Kid, c.name, err)
+		}
+		if len(b) != size {
+			return nil, fmt.Errorf("okta: JsonWebKey %s: %s is %d bytes; %s needs %d", k.Kid, c.name, len(b), k.Crv, size)
+		}
+		point = append(point, b...)
+	}
+	pub, err := ecdsa.ParseUncompressedPublicKey(curve, point)
+	if err != nil {
+		return nil, fmt.Errorf("okta: JsonWebKey %s: %w", k.Kid, err)
+	}
+	return pub, nil
 }
 
 func decodeB64URL(s string) ([]byte, error) {
