@@ -731,9 +731,6 @@ func (w *wire) keep(name string, field int, raw []byte) {
 			return
 		}
 	}
-	if w.kept == nil {
-		w.kept = make([]member, 0, 4) // Okta's objects often carry a few undeclared members
-	}
 	w.kept = append(w.kept, member{name: name, field: field, raw: slices.Clone(raw)})
 }
 
