@@ -758,7 +758,10 @@ func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\
 func (d *decoder) array(v reflect.Value) error {
 	n := 0
 	if d.depth == 0 && v.Type().Elem().Size() >= presizeMin {
-		n = min(countObjects(d.data[d.pos:]), presizeMax)
+		n = countObjects(d.data[d.pos:])
+		if n > maxPageItems {
+			return &TypeError{Want: fmt.Sprintf("%s of at most %d items", v.Type(), maxPageItems), Got: fmt.Sprintf("array of %d objects", n)}
+		}
 	}
 	v.Set(reflect.MakeSlice(v.Type(), 0, n))
 	return d.elements(func(i int) error {
@@ -773,11 +776,15 @@ func (d *decoder) array(v reflect.Value) error {
 // A page of models is decoded into a slice made to the page's length, rather
 // than one that doubles as it fills: an Application is about 3 KiB, and
 // doubling to 200 of them allocated, cleared and copied twice the page. Pages
-// of elements smaller than presizeMin grow as usual, and presizeMax bounds the
-// first allocation whatever the body claims.
+// of elements smaller than presizeMin grow as usual.
+//
+// A page of more than maxPageItems models is refused before anything is
+// made: Okta's pages hold at most a few hundred, and each "{}," of a hostile
+// or broken body would otherwise become a 3 KiB Application, a thousandfold
+// amplification of WithMaxResponseBytes.
 const (
-	presizeMin = 128
-	presizeMax = 1000
+	presizeMin   = 128
+	maxPageItems = 10000
 )
 
 // countObjects counts the objects directly inside the array that b starts

@@ -113,23 +113,27 @@ func TestCountObjects(t *testing.T) {
 	}
 }
 
-// A page is decoded into a slice made to its length; a body that claims more
-// elements than presizeMax gets no more than that up front.
-func TestPageSliceIsPresized(t *testing.T) {
+// A page is decoded into a slice made to its length; one of more than
+// maxPageItems models is refused before anything is made.
+func TestPageSlice(t *testing.T) {
 	t.Parallel()
-	page := "[" + strings.Repeat(`{"id":"a"},`, 199) + `{"id":"a"}]`
+	page := func(n int) []byte { return []byte("[" + strings.Repeat(`{"id":"a"},`, n-1) + `{"id":"a"}]`) }
 	var apps []Application
-	require.NoError(t, unmarshal([]byte(page), &apps))
+	require.NoError(t, unmarshal(page(200), &apps))
 	assert.Len(t, apps, 200)
 	assert.Equal(t, 200, cap(apps))
 
-	big := "[" + strings.Repeat(`{},`, presizeMax+10) + `{}]`
-	require.NoError(t, unmarshal([]byte(big), &apps))
-	assert.Len(t, apps, presizeMax+11)
+	require.NoError(t, unmarshal(page(maxPageItems), &apps))
+	assert.Len(t, apps, maxPageItems)
 
-	var small []HrefHints // below presizeMin: grows as usual
-	require.NoError(t, unmarshal([]byte(`[{},{},{}]`), &small))
-	assert.Len(t, small, 3)
+	err := unmarshal(page(maxPageItems+1), &apps)
+	var te *TypeError
+	require.ErrorAs(t, err, &te)
+	assert.Equal(t, "okta: cannot decode a JSON array of 10001 objects into []okta.Application of at most 10000 items", err.Error())
+
+	small := make([]HrefHints, 0) // below presizeMin: grows as usual, and is not bounded
+	require.NoError(t, unmarshal([]byte("["+strings.Repeat(`{},`, maxPageItems)+`{}]`), &small))
+	assert.Len(t, small, maxPageItems+1)
 }
 
 // Repeated short strings share one allocation; a slot taken by another string

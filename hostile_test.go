@@ -193,6 +193,8 @@ func TestHostileMalformedBodies(t *testing.T) {
 		{name: "number for an app", body: `1e999`, typeErr: true},
 		{name: "object for a list", body: relAppJSON, list: true, typeErr: true},
 		{name: "number for a list", body: `123456789012345678901234567890`, list: true, typeErr: true},
+		// 3 bytes an item would each become a 3 KiB Application: refused before any is made.
+		{name: "a million empty apps", body: "[" + strings.Repeat("{},", 1_000_000) + "{}]", list: true, typeErr: true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
