@@ -1322,27 +1322,29 @@ func reencodes(t reflect.Value, raw []byte) bool {
 	return string(b) == string(raw)
 }
 
+// keptTime parses raw, a kept value, as the JSON string of an RFC 3339 time.
+func keptTime(raw []byte) (time.Time, bool) {
+	d := decoder{data: raw}
+	s, err := d.stringValue(d.peek())
+	if err != nil {
+		return time.Time{}, false
+	}
+	t, err := time.Parse(time.RFC3339Nano, s)
+	return t, err == nil
+}
+
 // isTimeText reports whether raw is a JSON string holding an RFC 3339 time:
 // the text of a time field as decoded, not a value of another type kept in
 // its place.
 func isTimeText(raw []byte) bool {
-	d := decoder{data: raw}
-	s, err := d.stringValue(d.peek())
-	if err != nil {
-		return false
-	}
-	_, err = time.Parse(time.RFC3339Nano, s)
-	return err == nil
+	_, ok := keptTime(raw)
+	return ok
 }
 
+// sameTime reports whether raw is the text of the time v holds.
 func sameTime(raw []byte, v reflect.Value) bool {
-	d := decoder{data: raw}
-	s, err := d.stringValue(d.peek())
-	if err != nil {
-		return false
-	}
-	t, err := time.Parse(time.RFC3339Nano, s)
-	return err == nil && t.Equal(v.Interface().(time.Time))
+	t, ok := keptTime(raw)
+	return ok && t.Equal(v.Interface().(time.Time))
 }
 
 const hexDigits = "0123456789abcdef"
