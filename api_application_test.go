@@ -15,6 +15,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"iter"
 	"mime"
 	"mime/multipart"
 	"net/http"
@@ -946,97 +947,38 @@ func TestApplicationListIteratorsFollowNextLinks(t *testing.T) {
 		items [2]string // one document per page
 		walk  func(ctx context.Context, api *okta.ApplicationAPI) ([]string, error)
 	}
-	keys := func(ids ...string) []string { return ids }
-	walk := func(seq func(yield func(string, error) bool)) ([]string, error) {
-		var ids []string
-		for id, err := range seq {
-			if err != nil {
-				return ids, err
-			}
-			ids = append(ids, id)
-		}
-		return ids, nil
-	}
 	cases := []listCase{
 		{"ListApplicationsAll", "/api/v1/apps", [2]string{`{"id":"0oaA","label":"A"}`, `{"id":"0oaB","label":"B","signOnMode":null}`},
 			func(ctx context.Context, api *okta.ApplicationAPI) ([]string, error) {
-				return walk(func(yield func(string, error) bool) {
-					for a, err := range api.ListApplicationsAll(ctx, okta.ListApplicationsRequest{Limit: 1, Filter: `status eq "ACTIVE"`}) {
-						if !yield(appIDOf(a, func(a *okta.Application) string { return a.ID }), err) {
-							return
-						}
-					}
-				})
+				return walkKeys(api.ListApplicationsAll(ctx, okta.ListApplicationsRequest{Limit: 1, Filter: `status eq "ACTIVE"`}), func(a *okta.Application) string { return a.ID })
 			}},
 		{"ListApplicationUsersAll", "/api/v1/apps/0oa1/users", [2]string{`{"id":"00uA"}`, `{"id":"00uB"}`},
 			func(ctx context.Context, api *okta.ApplicationAPI) ([]string, error) {
-				return walk(func(yield func(string, error) bool) {
-					for u, err := range api.ListApplicationUsersAll(ctx, okta.ListApplicationUsersRequest{AppID: "0oa1", Limit: 1, Filter: `status eq "PROVISIONED"`}) {
-						if !yield(appIDOf(u, func(u *okta.AppUser) string { return u.ID }), err) {
-							return
-						}
-					}
-				})
+				return walkKeys(api.ListApplicationUsersAll(ctx, okta.ListApplicationUsersRequest{AppID: "0oa1", Limit: 1, Filter: `status eq "PROVISIONED"`}), func(u *okta.AppUser) string { return u.ID })
 			}},
 		{"ListApplicationGroupAssignmentsAll", "/api/v1/apps/0oa1/groups", [2]string{`{"id":"00gA"}`, `{"id":"00gB"}`},
 			func(ctx context.Context, api *okta.ApplicationAPI) ([]string, error) {
-				return walk(func(yield func(string, error) bool) {
-					for g, err := range api.ListApplicationGroupAssignmentsAll(ctx, okta.ListApplicationGroupAssignmentsRequest{AppID: "0oa1", Limit: 1, Q: "eng"}) {
-						if !yield(appIDOf(g, func(g *okta.ApplicationGroupAssignment) string { return g.ID }), err) {
-							return
-						}
-					}
-				})
+				return walkKeys(api.ListApplicationGroupAssignmentsAll(ctx, okta.ListApplicationGroupAssignmentsRequest{AppID: "0oa1", Limit: 1, Q: "eng"}), func(g *okta.ApplicationGroupAssignment) string { return g.ID })
 			}},
 		{"ListApplicationKeysAll", "/api/v1/apps/0oa1/credentials/keys", [2]string{`{"kid":"kA"}`, `{"kid":"kB"}`},
 			func(ctx context.Context, api *okta.ApplicationAPI) ([]string, error) {
-				return walk(func(yield func(string, error) bool) {
-					for k, err := range api.ListApplicationKeysAll(ctx, okta.ListApplicationKeysRequest{AppID: "0oa1"}) {
-						if !yield(appIDOf(k, func(k *okta.JsonWebKey) string { return k.Kid }), err) {
-							return
-						}
-					}
-				})
+				return walkKeys(api.ListApplicationKeysAll(ctx, okta.ListApplicationKeysRequest{AppID: "0oa1"}), func(k *okta.JsonWebKey) string { return k.Kid })
 			}},
 		{"ListCsrsForApplicationAll", "/api/v1/apps/0oa1/credentials/csrs", [2]string{`{"id":"csrA"}`, `{"id":"csrB"}`},
 			func(ctx context.Context, api *okta.ApplicationAPI) ([]string, error) {
-				return walk(func(yield func(string, error) bool) {
-					for c, err := range api.ListCsrsForApplicationAll(ctx, okta.ListCsrsForApplicationRequest{AppID: "0oa1"}) {
-						if !yield(appIDOf(c, func(c *okta.Csr) string { return c.ID }), err) {
-							return
-						}
-					}
-				})
+				return walkKeys(api.ListCsrsForApplicationAll(ctx, okta.ListCsrsForApplicationRequest{AppID: "0oa1"}), func(c *okta.Csr) string { return c.ID })
 			}},
 		{"ListFeaturesForApplicationAll", "/api/v1/apps/0oa1/features", [2]string{`{"name":"USER_PROVISIONING"}`, `{"name":"INBOUND_PROVISIONING"}`},
 			func(ctx context.Context, api *okta.ApplicationAPI) ([]string, error) {
-				return walk(func(yield func(string, error) bool) {
-					for f, err := range api.ListFeaturesForApplicationAll(ctx, okta.ListFeaturesForApplicationRequest{AppID: "0oa1"}) {
-						if !yield(appIDOf(f, func(f *okta.ApplicationFeature) string { return f.Name }), err) {
-							return
-						}
-					}
-				})
+				return walkKeys(api.ListFeaturesForApplicationAll(ctx, okta.ListFeaturesForApplicationRequest{AppID: "0oa1"}), func(f *okta.ApplicationFeature) string { return f.Name })
 			}},
 		{"ListOAuth2TokensForApplicationAll", "/api/v1/apps/0oa1/tokens", [2]string{`{"id":"oarA"}`, `{"id":"oarB"}`},
 			func(ctx context.Context, api *okta.ApplicationAPI) ([]string, error) {
-				return walk(func(yield func(string, error) bool) {
-					for tok, err := range api.ListOAuth2TokensForApplicationAll(ctx, okta.ListOAuth2TokensForApplicationRequest{AppID: "0oa1", Limit: 1, Expand: "scope"}) {
-						if !yield(appIDOf(tok, func(t *okta.OAuth2Token) string { return t.ID }), err) {
-							return
-						}
-					}
-				})
+				return walkKeys(api.ListOAuth2TokensForApplicationAll(ctx, okta.ListOAuth2TokensForApplicationRequest{AppID: "0oa1", Limit: 1, Expand: "scope"}), func(t *okta.OAuth2Token) string { return t.ID })
 			}},
 		{"ListScopeConsentGrantsAll", "/api/v1/apps/0oa1/grants", [2]string{`{"id":"oagA"}`, `{"id":"oagB"}`},
 			func(ctx context.Context, api *okta.ApplicationAPI) ([]string, error) {
-				return walk(func(yield func(string, error) bool) {
-					for g, err := range api.ListScopeConsentGrantsAll(ctx, okta.ListScopeConsentGrantsRequest{AppID: "0oa1", Expand: "scope"}) {
-						if !yield(appIDOf(g, func(g *okta.OAuth2ScopeConsentGrant) string { return g.ID }), err) {
-							return
-						}
-					}
-				})
+				return walkKeys(api.ListScopeConsentGrantsAll(ctx, okta.ListScopeConsentGrantsRequest{AppID: "0oa1", Expand: "scope"}), func(g *okta.OAuth2ScopeConsentGrant) string { return g.ID })
 			}},
 	}
 	for _, tc := range cases {
@@ -1065,7 +1007,7 @@ func TestApplicationListIteratorsFollowNextLinks(t *testing.T) {
 					}
 				}
 			}
-			assert.Equal(t, keys(want...), ids)
+			assert.Equal(t, want, ids)
 			reqs := m.requests()
 			require.Len(t, reqs, 2)
 			assert.Equal(t, tc.path, reqs[0].Path)
@@ -1081,12 +1023,17 @@ func TestApplicationListIteratorsFollowNextLinks(t *testing.T) {
 	}
 }
 
-// appIDOf returns key(v), or "" for a nil v (an iterator's error).
-func appIDOf[T any](v *T, key func(*T) string) string {
-	if v == nil {
-		return ""
+// walkKeys walks an iterator to its end or its first error, keeping key of
+// each item.
+func walkKeys[T any](seq iter.Seq2[*T, error], key func(*T) string) ([]string, error) {
+	var keys []string
+	for v, err := range seq {
+		if err != nil {
+			return keys, err
+		}
+		keys = append(keys, key(v))
 	}
-	return key(v)
+	return keys, nil
 }
 
 // TestApplicationPageResponseNextAfter: one page tells the cursor of the next.
