@@ -47,12 +47,7 @@ func (s *Server) addAPIToken(name, userID, secret string) *apiToken {
 func (s *Server) removeAPIToken(t *apiToken) {
 	delete(s.apiTokens, t.id)
 	delete(s.tokensBySecret, t.secret)
-	for i, o := range s.apiTokenOrder {
-		if o == t {
-			s.apiTokenOrder = append(s.apiTokenOrder[:i:i], s.apiTokenOrder[i+1:]...)
-			return
-		}
-	}
+	s.apiTokenOrder = without(s.apiTokenOrder, t)
 }
 
 const apiTokenClientName = "Okta API"

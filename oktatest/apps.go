@@ -365,12 +365,7 @@ func (s *Server) deleteApplication(w http.ResponseWriter, r *http.Request, c *ca
 		return
 	}
 	delete(s.apps, a.id)
-	for i, o := range s.appOrder {
-		if o == a {
-			s.appOrder = append(s.appOrder[:i:i], s.appOrder[i+1:]...)
-			break
-		}
-	}
+	s.appOrder = without(s.appOrder, a)
 	noContent(w)
 }
 

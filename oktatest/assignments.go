@@ -180,12 +180,7 @@ func (s *Server) deleteApplicationUser(w http.ResponseWriter, r *http.Request, c
 		return
 	}
 	delete(a.users, au.userID)
-	for i, o := range a.userOrder {
-		if o == au {
-			a.userOrder = append(a.userOrder[:i:i], a.userOrder[i+1:]...)
-			break
-		}
-	}
+	a.userOrder = without(a.userOrder, au)
 	noContent(w)
 }
 
@@ -337,12 +332,7 @@ func (s *Server) deleteApplicationGroupAssignment(w http.ResponseWriter, r *http
 		return
 	}
 	delete(a.groups, ag.groupID)
-	for i, o := range a.groupOrder {
-		if o == ag {
-			a.groupOrder = append(a.groupOrder[:i:i], a.groupOrder[i+1:]...)
-			break
-		}
-	}
+	a.groupOrder = without(a.groupOrder, ag)
 	noContent(w)
 }
 

@@ -420,17 +420,8 @@ func (s *Server) revokeCsr(w http.ResponseWriter, r *http.Request, c *call) {
 		s.writeError(w, err)
 		return
 	}
-	a.removeCSR(csr)
+	a.csrs = without(a.csrs, csr)
 	noContent(w)
-}
-
-func (a *app) removeCSR(csr *appCSR) {
-	for i, c := range a.csrs {
-		if c == csr {
-			a.csrs = append(a.csrs[:i:i], a.csrs[i+1:]...)
-			return
-		}
-	}
 }
 
 // readCertificate decodes a published certificate: DER, base64 DER
@@ -490,6 +481,6 @@ func (s *Server) publishCsr(w http.ResponseWriter, r *http.Request, c *call) {
 	now := s.now()
 	k := &appKey{kid: csr.id, created: now, lastUpdated: now, cert: cert}
 	a.keys = append(a.keys, k)
-	a.removeCSR(csr)
+	a.csrs = without(a.csrs, csr)
 	s.writeJSON(w, http.StatusCreated, renderKey(k))
 }

@@ -3,6 +3,7 @@ package oktatest
 import (
 	"net/http"
 	"net/url"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -58,6 +59,16 @@ type group struct {
 	id      string
 	name    string
 	created time.Time
+}
+
+// without returns s with its first element equal to x left out. It never
+// writes to the array of s, so slices of it already handed out stay as they
+// were.
+func without[T comparable](s []T, x T) []T {
+	if i := slices.Index(s, x); i >= 0 {
+		return append(s[:i:i], s[i+1:]...)
+	}
+	return s
 }
 
 // AddUser adds a user with the given login (such as "ada@example.com") to
