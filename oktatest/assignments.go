@@ -185,37 +185,9 @@ func (s *Server) deleteApplicationUser(w http.ResponseWriter, r *http.Request, c
 }
 
 func (s *Server) listApplicationUsers(w http.ResponseWriter, r *http.Request, c *call) {
-	p, err := parsePage(r, appUserLimits)
-	if err != nil {
-		s.writeError(w, err)
-		return
-	}
-	prefix := strings.ToLower(r.URL.Query().Get("q"))
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	a, err := s.lookupApp(r.PathValue("appId"))
-	if err != nil {
-		s.writeError(w, err)
-		return
-	}
-	var matching []*appUser
-	for _, au := range a.userOrder {
-		if prefix == "" || s.userMatches(au, prefix) {
-			matching = append(matching, au)
-		}
-	}
-	items := page(s, w, r, matching, func(au *appUser) int64 { return au.seq }, func(au *appUser) string { return au.userID },
-		s.assignmentCursor(a.id, func(id string) (int64, bool) {
-			if au, ok := a.users[id]; ok {
-				return au.seq, true
-			}
-			return 0, false
-		}), p)
-	out := make([]any, len(items))
-	for i, au := range items {
-		out[i] = s.renderAppUser(a, au)
-	}
-	s.writeJSON(w, http.StatusOK, out)
+	listAssignments(s, w, r, appUserLimits,
+		func(a *app) ([]*appUser, map[string]*appUser) { return a.userOrder, a.users },
+		s.userMatches, s.renderAppUser)
 }
 
 // userMatches is the q search of app users: the app user name or the
@@ -337,7 +309,36 @@ func (s *Server) deleteApplicationGroupAssignment(w http.ResponseWriter, r *http
 }
 
 func (s *Server) listApplicationGroupAssignments(w http.ResponseWriter, r *http.Request, c *call) {
-	p, err := parsePage(r, appGroupLimits)
+	listAssignments(s, w, r, appGroupLimits,
+		func(a *app) ([]*appGroup, map[string]*appGroup) { return a.groupOrder, a.groups },
+		s.groupMatches, s.renderAppGroup)
+}
+
+// groupMatches is the q search of app groups: the group's name starts with
+// prefix, any case.
+func (s *Server) groupMatches(ag *appGroup, prefix string) bool {
+	g, ok := s.groups[ag.groupID]
+	return ok && strings.HasPrefix(strings.ToLower(g.name), prefix)
+}
+
+// assignment is a user's or a group's assignment to an app.
+type assignment interface {
+	sequence() int64    // its place in the app's list
+	assigneeID() string // the user's or group's id, its cursor
+}
+
+func (au *appUser) sequence() int64    { return au.seq }
+func (au *appUser) assigneeID() string { return au.userID }
+
+func (ag *appGroup) sequence() int64    { return ag.seq }
+func (ag *appGroup) assigneeID() string { return ag.groupID }
+
+// listAssignments answers a page of the user or group assignments of the
+// app a request names, those that match its q search. lists gives an
+// app's assignments in order and by assignee id.
+func listAssignments[T assignment](s *Server, w http.ResponseWriter, r *http.Request, limits listLimits,
+	lists func(*app) ([]T, map[string]T), matches func(T, string) bool, render func(*app, T) map[string]any) {
+	p, err := parsePage(r, limits)
 	if err != nil {
 		s.writeError(w, err)
 		return
@@ -350,22 +351,25 @@ func (s *Server) listApplicationGroupAssignments(w http.ResponseWriter, r *http.
 		s.writeError(w, err)
 		return
 	}
-	var matching []*appGroup
-	for _, ag := range a.groupOrder {
-		if g, ok := s.groups[ag.groupID]; prefix == "" || ok && strings.HasPrefix(strings.ToLower(g.name), prefix) {
-			matching = append(matching, ag)
+	order, byID := lists(a)
+	var matching []T
+	for _, x := range order {
+		if prefix == "" || matches(x, prefix) {
+			matching = append(matching, x)
 		}
 	}
-	items := page(s, w, r, matching, func(ag *appGroup) int64 { return ag.seq }, func(ag *appGroup) string { return ag.groupID },
-		s.assignmentCursor(a.id, func(id string) (int64, bool) {
-			if ag, ok := a.groups[id]; ok {
-				return ag.seq, true
-			}
-			return 0, false
-		}), p)
+	// A cursor is a current assignment, else one that was removed since.
+	resolve := func(id string) (int64, bool) {
+		if x, ok := byID[id]; ok {
+			return x.sequence(), true
+		}
+		seq, ok := s.cursors[assignmentKey(id, a.id)]
+		return seq, ok
+	}
+	items := page(s, w, r, matching, T.sequence, T.assigneeID, resolve, p)
 	out := make([]any, len(items))
-	for i, ag := range items {
-		out[i] = s.renderAppGroup(a, ag)
+	for i, x := range items {
+		out[i] = render(a, x)
 	}
 	s.writeJSON(w, http.StatusOK, out)
 }
@@ -373,15 +377,3 @@ func (s *Server) listApplicationGroupAssignments(w http.ResponseWriter, r *http.
 // assignmentKey is the cursor key of an assignment: the cursor clients see
 // is the user or group id, which is only unique within one app.
 func assignmentKey(id, appID string) string { return appID + "/" + id }
-
-// assignmentCursor resolves the cursor of a page of an app's assignments:
-// a current assignment, else one that was removed since.
-func (s *Server) assignmentCursor(appID string, current func(string) (int64, bool)) func(string) (int64, bool) {
-	return func(id string) (int64, bool) {
-		if seq, ok := current(id); ok {
-			return seq, true
-		}
-		seq, ok := s.cursors[assignmentKey(id, appID)]
-		return seq, ok
-	}
-}
