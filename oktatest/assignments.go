@@ -129,14 +129,7 @@ func (s *Server) lookupAppUser(r *http.Request) (*app, *appUser, *apiError) {
 }
 
 func (s *Server) getApplicationUser(w http.ResponseWriter, r *http.Request, c *call) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	a, au, err := s.lookupAppUser(r)
-	if err != nil {
-		s.writeError(w, err)
-		return
-	}
-	s.writeJSON(w, http.StatusOK, s.renderAppUser(a, au))
+	getOne(s, w, r, s.lookupAppUser, s.renderAppUser)
 }
 
 // updateApplicationUser merges the members sent into the assignment.
@@ -172,16 +165,10 @@ func (s *Server) deleteApplicationUser(w http.ResponseWriter, r *http.Request, c
 		s.writeError(w, err)
 		return
 	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	a, au, err := s.lookupAppUser(r)
-	if err != nil {
-		s.writeError(w, err)
-		return
-	}
-	delete(a.users, au.userID)
-	a.userOrder = without(a.userOrder, au)
-	noContent(w)
+	deleteOne(s, w, r, s.lookupAppUser, func(a *app, au *appUser) {
+		delete(a.users, au.userID)
+		a.userOrder = without(a.userOrder, au)
+	})
 }
 
 func (s *Server) listApplicationUsers(w http.ResponseWriter, r *http.Request, c *call) {
@@ -285,27 +272,14 @@ func (s *Server) lookupAppGroup(r *http.Request) (*app, *appGroup, *apiError) {
 }
 
 func (s *Server) getApplicationGroupAssignment(w http.ResponseWriter, r *http.Request, c *call) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	a, ag, err := s.lookupAppGroup(r)
-	if err != nil {
-		s.writeError(w, err)
-		return
-	}
-	s.writeJSON(w, http.StatusOK, s.renderAppGroup(a, ag))
+	getOne(s, w, r, s.lookupAppGroup, s.renderAppGroup)
 }
 
 func (s *Server) deleteApplicationGroupAssignment(w http.ResponseWriter, r *http.Request, c *call) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	a, ag, err := s.lookupAppGroup(r)
-	if err != nil {
-		s.writeError(w, err)
-		return
-	}
-	delete(a.groups, ag.groupID)
-	a.groupOrder = without(a.groupOrder, ag)
-	noContent(w)
+	deleteOne(s, w, r, s.lookupAppGroup, func(a *app, ag *appGroup) {
+		delete(a.groups, ag.groupID)
+		a.groupOrder = without(a.groupOrder, ag)
+	})
 }
 
 func (s *Server) listApplicationGroupAssignments(w http.ResponseWriter, r *http.Request, c *call) {

@@ -306,15 +306,6 @@ func (s *Server) renderCSR(a *app, c *appCSR) map[string]any {
 	}
 }
 
-func (a *app) csr(id string) *appCSR {
-	for _, c := range a.csrs {
-		if c.id == id {
-			return c
-		}
-	}
-	return nil
-}
-
 func (s *Server) generateCsr(w http.ResponseWriter, r *http.Request, c *call) {
 	var md csrMetadata
 	if err := decodeJSON(r, &md); err != nil {
@@ -374,54 +365,21 @@ func (s *Server) generateCsr(w http.ResponseWriter, r *http.Request, c *call) {
 }
 
 func (s *Server) listCsrs(w http.ResponseWriter, r *http.Request, c *call) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	a, err := s.lookupApp(r.PathValue("appId"))
-	if err != nil {
-		s.writeError(w, err)
-		return
-	}
-	out := []any{}
-	for _, c := range a.csrs {
-		out = append(out, s.renderCSR(a, c))
-	}
-	s.writeJSON(w, http.StatusOK, out)
+	listAll(s, w, r, func(a *app) []*appCSR { return a.csrs }, s.renderCSR)
 }
 
 // lookupCSR finds an app's CSR; the caller holds s.mu.
 func (s *Server) lookupCSR(r *http.Request) (*app, *appCSR, *apiError) {
-	a, err := s.lookupApp(r.PathValue("appId"))
-	if err != nil {
-		return nil, nil, err
-	}
-	c := a.csr(r.PathValue("csrId"))
-	if c == nil {
-		return nil, nil, notFound(r.PathValue("csrId"), "AppInstanceCsr")
-	}
-	return a, c, nil
+	return lookupIn(s, r, "csrId", "AppInstanceCsr",
+		func(a *app) []*appCSR { return a.csrs }, func(c *appCSR) string { return c.id })
 }
 
 func (s *Server) getCsr(w http.ResponseWriter, r *http.Request, c *call) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	a, csr, err := s.lookupCSR(r)
-	if err != nil {
-		s.writeError(w, err)
-		return
-	}
-	s.writeJSON(w, http.StatusOK, s.renderCSR(a, csr))
+	getOne(s, w, r, s.lookupCSR, s.renderCSR)
 }
 
 func (s *Server) revokeCsr(w http.ResponseWriter, r *http.Request, c *call) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	a, csr, err := s.lookupCSR(r)
-	if err != nil {
-		s.writeError(w, err)
-		return
-	}
-	a.csrs = without(a.csrs, csr)
-	noContent(w)
+	deleteOne(s, w, r, s.lookupCSR, func(a *app, csr *appCSR) { a.csrs = without(a.csrs, csr) })
 }
 
 // readCertificate decodes a published certificate: DER, base64 DER

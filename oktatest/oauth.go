@@ -3,7 +3,6 @@ package oktatest
 import (
 	"fmt"
 	"net/http"
-	"slices"
 	"time"
 )
 
@@ -116,39 +115,18 @@ func (s *Server) listOAuth2Tokens(w http.ResponseWriter, r *http.Request, c *cal
 	s.writeJSON(w, http.StatusOK, out)
 }
 
-func (s *Server) lookupOAuthToken(r *http.Request) (*app, int, *apiError) {
-	a, err := s.lookupApp(r.PathValue("appId"))
-	if err != nil {
-		return nil, 0, err
-	}
-	id := r.PathValue("tokenId")
-	if i := slices.IndexFunc(a.tokens, func(t *oauthToken) bool { return t.id == id }); i >= 0 {
-		return a, i, nil
-	}
-	return nil, 0, notFound(id, "OAuth2Token")
+// lookupOAuthToken finds an app's OAuth 2.0 token; the caller holds s.mu.
+func (s *Server) lookupOAuthToken(r *http.Request) (*app, *oauthToken, *apiError) {
+	return lookupIn(s, r, "tokenId", "OAuth2Token",
+		func(a *app) []*oauthToken { return a.tokens }, func(t *oauthToken) string { return t.id })
 }
 
 func (s *Server) getOAuth2Token(w http.ResponseWriter, r *http.Request, c *call) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	a, i, err := s.lookupOAuthToken(r)
-	if err != nil {
-		s.writeError(w, err)
-		return
-	}
-	s.writeJSON(w, http.StatusOK, s.renderOAuthToken(a, a.tokens[i]))
+	getOne(s, w, r, s.lookupOAuthToken, s.renderOAuthToken)
 }
 
 func (s *Server) revokeOAuth2Token(w http.ResponseWriter, r *http.Request, c *call) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	a, i, err := s.lookupOAuthToken(r)
-	if err != nil {
-		s.writeError(w, err)
-		return
-	}
-	a.tokens = append(a.tokens[:i:i], a.tokens[i+1:]...)
-	noContent(w)
+	deleteOne(s, w, r, s.lookupOAuthToken, func(a *app, t *oauthToken) { a.tokens = without(a.tokens, t) })
 }
 
 func (s *Server) revokeOAuth2Tokens(w http.ResponseWriter, r *http.Request, c *call) {
@@ -188,18 +166,7 @@ func (s *Server) renderGrant(a *app, g *scopeGrant) map[string]any {
 }
 
 func (s *Server) listGrants(w http.ResponseWriter, r *http.Request, c *call) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	a, err := s.lookupApp(r.PathValue("appId"))
-	if err != nil {
-		s.writeError(w, err)
-		return
-	}
-	out := []any{}
-	for _, g := range a.grants {
-		out = append(out, s.renderGrant(a, g))
-	}
-	s.writeJSON(w, http.StatusOK, out)
+	listAll(s, w, r, func(a *app) []*scopeGrant { return a.grants }, s.renderGrant)
 }
 
 // grantConsentToScope answers 200, as Okta does (the spec says 201).
@@ -237,37 +204,16 @@ func (s *Server) grantConsent(w http.ResponseWriter, r *http.Request, c *call) {
 	s.writeJSON(w, http.StatusOK, s.renderGrant(a, g))
 }
 
-func (s *Server) lookupGrant(r *http.Request) (*app, int, *apiError) {
-	a, err := s.lookupApp(r.PathValue("appId"))
-	if err != nil {
-		return nil, 0, err
-	}
-	id := r.PathValue("grantId")
-	if i := slices.IndexFunc(a.grants, func(g *scopeGrant) bool { return g.id == id }); i >= 0 {
-		return a, i, nil
-	}
-	return nil, 0, notFound(id, "OAuth2ScopeConsentGrant")
+// lookupGrant finds an app's scope consent grant; the caller holds s.mu.
+func (s *Server) lookupGrant(r *http.Request) (*app, *scopeGrant, *apiError) {
+	return lookupIn(s, r, "grantId", "OAuth2ScopeConsentGrant",
+		func(a *app) []*scopeGrant { return a.grants }, func(g *scopeGrant) string { return g.id })
 }
 
 func (s *Server) getGrant(w http.ResponseWriter, r *http.Request, c *call) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	a, i, err := s.lookupGrant(r)
-	if err != nil {
-		s.writeError(w, err)
-		return
-	}
-	s.writeJSON(w, http.StatusOK, s.renderGrant(a, a.grants[i]))
+	getOne(s, w, r, s.lookupGrant, s.renderGrant)
 }
 
 func (s *Server) revokeGrant(w http.ResponseWriter, r *http.Request, c *call) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	a, i, err := s.lookupGrant(r)
-	if err != nil {
-		s.writeError(w, err)
-		return
-	}
-	a.grants = append(a.grants[:i:i], a.grants[i+1:]...)
-	noContent(w)
+	deleteOne(s, w, r, s.lookupGrant, func(a *app, g *scopeGrant) { a.grants = without(a.grants, g) })
 }
