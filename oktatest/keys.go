@@ -196,14 +196,7 @@ func (s *Server) getApplicationKey(w http.ResponseWriter, r *http.Request, c *ca
 		s.writeError(w, err)
 		return
 	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	_, k, err := s.lookupKey(r)
-	if err != nil {
-		s.writeError(w, err)
-		return
-	}
-	s.writeJSON(w, http.StatusOK, renderKey(k))
+	getOne(s, w, r, s.lookupKey, func(_ *app, k *appKey) map[string]any { return renderKey(k) })
 }
 
 func (s *Server) generateApplicationKey(w http.ResponseWriter, r *http.Request, c *call) {
