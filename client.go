@@ -501,20 +501,23 @@ func bodyReader(b []byte) io.Reader {
 	return bytes.NewReader(b)
 }
 
-// readBody reads and closes a response body. A successful body over limit
-// bytes is refused; an error body is only shown, so its first maxErrorBody
-// bytes are kept and the rest dropped.
 // errBodyTooLarge is readBody's error for a successful body over the limit.
 var errBodyTooLarge = errors.New("the response body is too large")
 
+// readBody reads and closes a response body. A successful body over limit
+// bytes is refused; an error body is only shown, so its first maxErrorBody
+// bytes are kept and the rest dropped.
 func readBody(r *http.Response, success bool, limit int64) ([]byte, error) {
 	defer r.Body.Close()
 	if !success {
 		limit = maxErrorBody
 	}
-	size := 512
+	size := bytes.MinRead
 	if r.ContentLength > 0 && r.ContentLength <= limit {
-		size = int(r.ContentLength) + 1
+		// bytes.Buffer.ReadFrom keeps MinRead bytes free for each read, the
+		// one that sees EOF included: with less room than that it would
+		// double the buffer and copy the whole body.
+		size = int(r.ContentLength) + bytes.MinRead
 	}
 	buf := bytes.NewBuffer(make([]byte, 0, size))
 	n, err := buf.ReadFrom(io.LimitReader(r.Body, limit+1))

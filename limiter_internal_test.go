@@ -1,7 +1,10 @@
 package okta
 
 import (
+	"bytes"
 	"context"
+	"io"
+	"net/http"
 	"testing"
 	"time"
 
@@ -54,4 +57,18 @@ func TestBucketKey(t *testing.T) { // not parallel: AllocsPerRun
 	}
 	allocs := testing.AllocsPerRun(100, func() { _ = bucketKey("/api/v1/apps/{appId}/users/{userId}") })
 	assert.Zero(t, allocs)
+}
+
+// A body of a known length is read into one buffer: it is not doubled and
+// copied at its end to make room for the read that sees EOF.
+func TestReadBodyOneBuffer(t *testing.T) {
+	t.Parallel()
+	for _, n := range []int{1, 3000, 700 << 10} {
+		body := bytes.Repeat([]byte("x"), n)
+		resp := &http.Response{Body: io.NopCloser(bytes.NewReader(body)), ContentLength: int64(n)}
+		data, err := readBody(resp, true, defaultMaxResultBody)
+		require.NoError(t, err)
+		assert.Equal(t, body, data)
+		assert.LessOrEqual(t, cap(data), n+bytes.MinRead, "%d bytes: the buffer grew", n)
+	}
 }
