@@ -2,6 +2,7 @@ package okta
 
 import (
 	"encoding/json"
+	"reflect"
 	"slices"
 )
 
@@ -71,34 +72,33 @@ func (l Links) Href(rel string) string {
 // each object of one sent as an array (appLinks, logo).
 func (l Links) All(rel string) []HrefObject {
 	var links []HrefObject
-	add := func(raw []byte) {
-		var link HrefObject
-		if unmarshalModel(raw, &link) == nil {
-			links = append(links, link)
+	add := func(d *decoder) error {
+		if d.peek() != '{' {
+			_, err := d.skip() // not a link object
+			return err
 		}
+		var link HrefObject
+		if err := d.object(reflect.ValueOf(&link).Elem(), planFor(hrefObjectType)); err != nil {
+			return err
+		}
+		links = append(links, link)
+		return nil
 	}
 	l.each(func(name string, d *decoder) error {
-		if name != rel {
+		switch {
+		case name != rel:
 			_, err := d.skip()
 			return err
+		case d.peek() == '[':
+			return d.elements(func(int) error { return add(d) })
+		default:
+			return add(d)
 		}
-		if d.peek() != '[' {
-			raw, err := d.skip()
-			if err == nil && raw[0] == '{' {
-				add(raw)
-			}
-			return err
-		}
-		return d.elements(func(int) error {
-			raw, err := d.skip()
-			if err == nil && raw[0] == '{' {
-				add(raw)
-			}
-			return err
-		})
 	})
 	return links
 }
+
+var hrefObjectType = reflect.TypeFor[HrefObject]()
 
 // Map decodes the whole member as untyped JSON (numbers as json.Number), or
 // returns nil if it was absent.
@@ -125,29 +125,7 @@ func (l Links) MarshalJSON() ([]byte, error) {
 }
 
 // UnmarshalJSON keeps a JSON object (or null, which leaves l zero).
-func (l *Links) UnmarshalJSON(data []byte) error {
-	d := decoder{data: data}
-	switch d.peek() {
-	case 'n':
-		if err := d.literal("null"); err != nil {
-			return err
-		}
-		*l = Links{}
-	case '{':
-		raw, err := d.skip()
-		if err != nil {
-			return err
-		}
-		*l = Links{raw: slices.Clone(raw)}
-	default:
-		return d.mismatch("okta.Links")
-	}
-	d.skipSpace()
-	if d.pos != len(d.data) {
-		return d.syntax("unexpected data after the top-level value")
-	}
-	return nil
-}
+func (l *Links) UnmarshalJSON(data []byte) error { return unmarshal(data, l) }
 
 // each calls fn for each relation with d at its value, which fn must consume.
 func (l Links) each(fn func(rel string, d *decoder) error) {
