@@ -136,27 +136,10 @@ func TestLoggingTransportError(t *testing.T) {
 // Nothing is logged above Debug: a service at Info sees no request records.
 func TestLoggingOnlyAtDebug(t *testing.T) {
 	t.Parallel()
-	var buf syncBuf
+	var buf syncBuffer
 	org := &relOrg{respond: func(int, *http.Request) (*http.Response, error) { return relJSON(200, relAppJSON), nil }}
 	client := org.client(t, okta.WithLogger(slog.New(slog.NewTextHandler(&buf, &slog.HandlerOptions{Level: slog.LevelInfo}))))
 	_, _, err := client.ApplicationAPI.GetApplication(context.Background(), okta.GetApplicationRequest{AppID: "0oa1"})
 	require.NoError(t, err)
 	assert.Empty(t, buf.String())
-}
-
-type syncBuf struct {
-	mu sync.Mutex
-	b  strings.Builder
-}
-
-func (s *syncBuf) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *syncBuf) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
 }

@@ -589,9 +589,8 @@ func TestAPITokenOnlyOperationsRefused(t *testing.T) {
 }
 
 func TestPrivateKeyNeverShown(t *testing.T) {
-	var logs strings.Builder
-	var mu sync.Mutex
-	logger := slog.New(slog.NewTextHandler(oaLockedWriter{&mu, &logs}, &slog.HandlerOptions{Level: slog.LevelDebug}))
+	var logs syncBuffer
+	logger := slog.New(slog.NewTextHandler(&logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
 	for _, key := range []crypto.Signer{oaRSAKey(t), oaECKey(t)} {
 		s := newOAuthServer(t, key.Public())
 		s.apiNonce = "n"
@@ -617,26 +616,13 @@ func TestPrivateKeyNeverShown(t *testing.T) {
 		for _, verb := range []string{"%v", "%+v", "%#v", "%s", "%q", "%x"} {
 			shown += fmt.Sprintf(verb, nested)
 		}
-		mu.Lock()
 		shown += logs.String()
-		mu.Unlock()
 		assert.Contains(t, shown, "okta token request")
 		for _, sec := range oaKeySecrets(t, key) {
 			assert.NotContains(t, shown, sec)
 		}
 		assert.NotContains(t, shown, "at-1", "no access token either")
 	}
-}
-
-type oaLockedWriter struct {
-	mu *sync.Mutex
-	w  io.Writer
-}
-
-func (l oaLockedWriter) Write(p []byte) (int, error) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.w.Write(p)
 }
 
 func TestOAuthConfigurationFromEnvironmentAndYAML(t *testing.T) {
