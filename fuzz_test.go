@@ -70,7 +70,7 @@ func FuzzErrorDecode(f *testing.F) {
 	f.Add(uint8(0), []byte(`{"errorCode":"E0000001","errorSummary":"Api validation failed: label","errorLink":"E0000001","errorId":"oaeX","errorCauses":[{"errorSummary":"label: The field cannot be left blank"}]}`))
 	var body []byte
 	var status int
-	rt := roundTripperFunc(func(r *http.Request) (*http.Response, error) {
+	rt := roundTripFunc(func(r *http.Request) (*http.Response, error) {
 		return &http.Response{StatusCode: status, Header: http.Header{"X-Okta-Request-Id": {"req-fuzz"}},
 			Body: io.NopCloser(bytes.NewReader(body)), ContentLength: int64(len(body)), Request: r}, nil
 	})
@@ -103,10 +103,6 @@ func FuzzErrorDecode(f *testing.F) {
 		}
 	})
 }
-
-type roundTripperFunc func(*http.Request) (*http.Response, error)
-
-func (f roundTripperFunc) RoundTrip(r *http.Request) (*http.Response, error) { return f(r) }
 
 // FuzzApplicationRoundTrip: decoding an Application never panics and fails
 // only with a *SyntaxError or *TypeError; what decodes encodes to valid
