@@ -67,7 +67,7 @@ func (a *authSchemes) hook(r *http.Request) {
 }
 
 func TestEmulatorPrivateKeyModes(t *testing.T) {
-	rk, ek := oaRSAKey(t), oaECKey(t)
+	rk, ek := appRSAKey(), appECKey()
 	keys := []struct {
 		name string
 		pub  crypto.PublicKey
@@ -129,10 +129,10 @@ func TestEmulatorExpiredTokenIsReplaced(t *testing.T) {
 	clock := func() time.Time { mu.Lock(); defer mu.Unlock(); return now }
 	srv := oktatest.NewServer(oktatest.WithClock(clock))
 	t.Cleanup(srv.Close)
-	srv.RegisterClient(testClientID, &oaECKey(t).PublicKey, okta.ScopeAppsRead)
+	srv.RegisterClient(testClientID, &appECKey().PublicKey, okta.ScopeAppsRead)
 	srv.SetAccessTokenLifetime(2 * time.Minute)
 	c := okta.NewAPIClient(must(okta.NewConfiguration(okta.WithOrgURL(srv.URL),
-		okta.WithPrivateKey(testClientID, oaECKey(t), "", okta.ScopeAppsRead))))
+		okta.WithPrivateKey(testClientID, appECKey(), "", okta.ScopeAppsRead))))
 	ctx := context.Background()
 	_, _, err := c.ApplicationAPI.ListApplications(ctx, okta.ListApplicationsRequest{})
 	require.NoError(t, err)
@@ -160,10 +160,10 @@ func TestEmulatorExpiredTokenIsReplaced(t *testing.T) {
 func TestEmulatorProactiveRefresh(t *testing.T) {
 	srv := oktatest.NewServer()
 	t.Cleanup(srv.Close)
-	srv.RegisterClient(testClientID, &oaECKey(t).PublicKey, okta.ScopeAppsRead)
+	srv.RegisterClient(testClientID, &appECKey().PublicKey, okta.ScopeAppsRead)
 	srv.SetAccessTokenLifetime(time.Second) // replaced a quarter second before it expires
 	c := okta.NewAPIClient(must(okta.NewConfiguration(okta.WithOrgURL(srv.URL),
-		okta.WithPrivateKey(testClientID, oaECKey(t), "", okta.ScopeAppsRead))))
+		okta.WithPrivateKey(testClientID, appECKey(), "", okta.ScopeAppsRead))))
 	ctx := context.Background()
 	for range 2 {
 		_, _, err := c.ApplicationAPI.ListApplications(ctx, okta.ListApplicationsRequest{})
@@ -180,9 +180,9 @@ func TestEmulatorProactiveRefresh(t *testing.T) {
 func TestEmulatorOneTokenFetchForManyGoroutines(t *testing.T) {
 	srv := oktatest.NewServer()
 	t.Cleanup(srv.Close)
-	srv.RegisterClient(testClientID, &oaRSAKey(t).PublicKey, okta.ScopeAppsRead)
+	srv.RegisterClient(testClientID, &appRSAKey().PublicKey, okta.ScopeAppsRead)
 	c := okta.NewAPIClient(must(okta.NewConfiguration(okta.WithOrgURL(srv.URL),
-		okta.WithPrivateKey(testClientID, oaRSAKey(t), "", okta.ScopeAppsRead), okta.WithDPoP(true))))
+		okta.WithPrivateKey(testClientID, appRSAKey(), "", okta.ScopeAppsRead), okta.WithDPoP(true))))
 	var wg sync.WaitGroup
 	errs := make(chan error, 64)
 	for range 64 {
@@ -204,10 +204,10 @@ func TestEmulatorRetriedRateLimitHasNewProof(t *testing.T) {
 	seen := &authSchemes{}
 	srv := oktatest.NewServer(oktatest.WithRequestHook(seen.hook))
 	t.Cleanup(srv.Close)
-	srv.RegisterClient(testClientID, &oaECKey(t).PublicKey, okta.ScopeAppsRead)
+	srv.RegisterClient(testClientID, &appECKey().PublicKey, okta.ScopeAppsRead)
 	srv.Fail("listApplications", oktatest.Fault{Status: 429, Times: 1})
 	c := okta.NewAPIClient(must(okta.NewConfiguration(okta.WithOrgURL(srv.URL),
-		okta.WithPrivateKey(testClientID, oaECKey(t), "", okta.ScopeAppsRead), okta.WithDPoP(true))))
+		okta.WithPrivateKey(testClientID, appECKey(), "", okta.ScopeAppsRead), okta.WithDPoP(true))))
 	_, _, err := c.ApplicationAPI.ListApplications(context.Background(), okta.ListApplicationsRequest{})
 	require.NoError(t, err)
 	seen.mu.Lock()
@@ -220,11 +220,11 @@ func TestEmulatorRetriedRateLimitHasNewProof(t *testing.T) {
 func TestEmulatorScopes(t *testing.T) {
 	srv := oktatest.NewServer()
 	t.Cleanup(srv.Close)
-	srv.RegisterClient(testClientID, &oaECKey(t).PublicKey, okta.ScopeAppsRead, okta.ScopeAppsManage)
+	srv.RegisterClient(testClientID, &appECKey().PublicKey, okta.ScopeAppsRead, okta.ScopeAppsManage)
 	ctx := context.Background()
 
 	readOnly := okta.NewAPIClient(must(okta.NewConfiguration(okta.WithOrgURL(srv.URL),
-		okta.WithPrivateKey(testClientID, oaECKey(t), "", okta.ScopeAppsRead))))
+		okta.WithPrivateKey(testClientID, appECKey(), "", okta.ScopeAppsRead))))
 	_, _, err := readOnly.ApplicationAPI.ListApplications(ctx, okta.ListApplicationsRequest{})
 	require.NoError(t, err)
 	_, _, err = readOnly.ApplicationAPI.CreateApplication(ctx, okta.CreateApplicationRequest{Application: okta.NewBookmarkApplication("x", "https://example.com")})
@@ -240,7 +240,7 @@ func TestEmulatorScopes(t *testing.T) {
 
 	// A scope the app was not granted: the token endpoint refuses it.
 	tooMuch := okta.NewAPIClient(must(okta.NewConfiguration(okta.WithOrgURL(srv.URL),
-		okta.WithPrivateKey(testClientID, oaECKey(t), "", okta.ScopeAPITokensManage))))
+		okta.WithPrivateKey(testClientID, appECKey(), "", okta.ScopeAPITokensManage))))
 	_, _, err = tooMuch.ApiTokenAPI.ListApiTokens(ctx, okta.ListApiTokensRequest{})
 	var tokErr *okta.OAuthError
 	require.ErrorAs(t, err, &tokErr)
@@ -254,10 +254,10 @@ func TestEmulatorBadKeyIsTypedError(t *testing.T) {
 	var logs syncBuffer
 	srv := oktatest.NewServer()
 	t.Cleanup(srv.Close)
-	srv.RegisterClient(testClientID, &oaECKey(t).PublicKey, okta.ScopeAppsRead)
+	srv.RegisterClient(testClientID, &appECKey().PublicKey, okta.ScopeAppsRead)
 	cfg := must(okta.NewConfiguration(okta.WithOrgURL(srv.URL),
 		okta.WithLogger(slog.New(slog.NewJSONHandler(&logs, &slog.HandlerOptions{Level: slog.LevelDebug}))),
-		okta.WithPrivateKey(testClientID, oaPKCS8(t, oaRSAKey(t)), "", okta.ScopeAppsRead)))
+		okta.WithPrivateKey(testClientID, oaPKCS8(t, appRSAKey()), "", okta.ScopeAppsRead)))
 	_, _, err := okta.NewAPIClient(cfg).ApplicationAPI.ListApplications(context.Background(), okta.ListApplicationsRequest{})
 	var oe *okta.OAuthError
 	require.True(t, errors.As(err, &oe), "%v", err)
@@ -268,7 +268,7 @@ func TestEmulatorBadKeyIsTypedError(t *testing.T) {
 	assert.ErrorIs(t, err, okta.ErrUnauthorized)
 	assert.Zero(t, srv.Requests("listApplications"))
 	shown := logs.String() + fmt.Sprintf("%v %+v %#v", err, err, err)
-	for _, sec := range oaKeySecrets(t, oaRSAKey(t)) {
+	for _, sec := range oaKeySecrets(t, appRSAKey()) {
 		assert.NotContains(t, shown, sec)
 	}
 }

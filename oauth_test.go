@@ -3,8 +3,6 @@ package okta_test
 import (
 	"context"
 	"crypto"
-	"crypto/ecdsa"
-	"crypto/elliptic"
 	"crypto/rand"
 	"crypto/rsa"
 	"crypto/sha256"
@@ -36,31 +34,6 @@ import (
 )
 
 const testClientID = "0oaTestServiceApp"
-
-// Keys are slow to make: each kind is made once for the whole suite.
-var (
-	oaRSAOnce, oaECOnce sync.Once
-	oaRSATestKey        *rsa.PrivateKey
-	oaECTestKey         *ecdsa.PrivateKey
-)
-
-func oaRSAKey(t testing.TB) *rsa.PrivateKey {
-	oaRSAOnce.Do(func() {
-		k, err := rsa.GenerateKey(rand.Reader, 2048)
-		require.NoError(t, err)
-		oaRSATestKey = k
-	})
-	return oaRSATestKey
-}
-
-func oaECKey(t testing.TB) *ecdsa.PrivateKey {
-	oaECOnce.Do(func() {
-		k, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
-		require.NoError(t, err)
-		oaECTestKey = k
-	})
-	return oaECTestKey
-}
 
 func oaPEM(typ string, der []byte) string {
 	return string(pem.EncodeToMemory(&pem.Block{Type: typ, Bytes: der}))
@@ -313,7 +286,7 @@ func oaCall(c *okta.APIClient) error {
 }
 
 func TestPrivateKeyFormats(t *testing.T) {
-	rk, ek := oaRSAKey(t), oaECKey(t)
+	rk, ek := appRSAKey(), appECKey()
 	ecSEC1, err := x509.MarshalECPrivateKey(ek)
 	require.NoError(t, err)
 	cases := []struct {
@@ -352,8 +325,8 @@ func TestPrivateKeyFormats(t *testing.T) {
 }
 
 func TestClientAssertionClaims(t *testing.T) {
-	s := newOAuthServer(t, &oaRSAKey(t).PublicKey)
-	c := s.client(t, okta.WithPrivateKey(testClientID, oaPKCS8(t, oaRSAKey(t)), "k1", okta.ScopeAPITokensRead, okta.ScopeAppsRead))
+	s := newOAuthServer(t, &appRSAKey().PublicKey)
+	c := s.client(t, okta.WithPrivateKey(testClientID, oaPKCS8(t, appRSAKey()), "k1", okta.ScopeAPITokensRead, okta.ScopeAppsRead))
 	for range 3 {
 		require.NoError(t, oaCall(c))
 		s.mu.Lock()
@@ -375,9 +348,9 @@ func TestClientAssertionClaims(t *testing.T) {
 }
 
 func TestExpiredTokenIsRefreshed(t *testing.T) {
-	s := newOAuthServer(t, &oaRSAKey(t).PublicKey)
+	s := newOAuthServer(t, &appRSAKey().PublicKey)
 	s.expiresIn = 1 // replaced a quarter second before it expires
-	c := s.client(t, okta.WithPrivateKey(testClientID, oaRSAKey(t), "", okta.ScopeAPITokensRead))
+	c := s.client(t, okta.WithPrivateKey(testClientID, appRSAKey(), "", okta.ScopeAPITokensRead))
 	require.NoError(t, oaCall(c))
 	require.NoError(t, oaCall(c))
 	assert.EqualValues(t, 1, s.fetches.Load())
@@ -388,8 +361,8 @@ func TestExpiredTokenIsRefreshed(t *testing.T) {
 }
 
 func TestWithClientAssertion(t *testing.T) {
-	s := newOAuthServer(t, &oaECKey(t).PublicKey)
-	signer, err := jose.NewSigner(jose.SigningKey{Algorithm: jose.ES256, Key: oaECKey(t)}, nil)
+	s := newOAuthServer(t, &appECKey().PublicKey)
+	signer, err := jose.NewSigner(jose.SigningKey{Algorithm: jose.ES256, Key: appECKey()}, nil)
 	require.NoError(t, err)
 	var auds []string
 	c := s.client(t, okta.WithClientAssertion(testClientID, func(ctx context.Context, aud string) (string, error) {
@@ -413,9 +386,9 @@ func TestWithTokenSource(t *testing.T) {
 }
 
 func TestSharedTokenFetch(t *testing.T) {
-	s := newOAuthServer(t, &oaECKey(t).PublicKey)
+	s := newOAuthServer(t, &appECKey().PublicKey)
 	s.gate = make(chan struct{})
-	c := s.client(t, okta.WithPrivateKey(testClientID, oaECKey(t), "", okta.ScopeAPITokensRead))
+	c := s.client(t, okta.WithPrivateKey(testClientID, appECKey(), "", okta.ScopeAPITokensRead))
 	var wg sync.WaitGroup
 	errs := make(chan error, 64)
 	for range 64 {
@@ -434,8 +407,8 @@ func TestSharedTokenFetch(t *testing.T) {
 }
 
 func TestRefusedTokenIsReplacedOnce(t *testing.T) {
-	s := newOAuthServer(t, &oaECKey(t).PublicKey)
-	c := s.client(t, okta.WithPrivateKey(testClientID, oaECKey(t), "", okta.ScopeAPITokensRead))
+	s := newOAuthServer(t, &appECKey().PublicKey)
+	c := s.client(t, okta.WithPrivateKey(testClientID, appECKey(), "", okta.ScopeAPITokensRead))
 	require.NoError(t, oaCall(c))
 	s.mu.Lock()
 	delete(s.tokens, "at-1") // revoked, or expired early
@@ -485,9 +458,9 @@ func TestTokenEndpointErrors(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			s := newOAuthServer(t, &oaECKey(t).PublicKey)
+			s := newOAuthServer(t, &appECKey().PublicKey)
 			s.tokenHook = func(w http.ResponseWriter, r *http.Request) bool { tc.answer(w); return true }
-			c := s.client(t, okta.WithPrivateKey(testClientID, oaPKCS8(t, oaECKey(t)), "", okta.ScopeAPITokensRead), okta.WithMaxRetries(0))
+			c := s.client(t, okta.WithPrivateKey(testClientID, oaPKCS8(t, appECKey()), "", okta.ScopeAPITokensRead), okta.WithMaxRetries(0))
 			err := oaCall(c)
 			require.Error(t, err)
 			var oe *okta.OAuthError
@@ -503,7 +476,7 @@ func TestTokenEndpointErrors(t *testing.T) {
 			if tc.sentinel != nil {
 				assert.ErrorIs(t, err, tc.sentinel)
 			}
-			for _, sec := range oaKeySecrets(t, oaECKey(t)) {
+			for _, sec := range oaKeySecrets(t, appECKey()) {
 				assert.NotContains(t, fmt.Sprintf("%v %+v %#v", err, err, err), sec)
 			}
 			assert.EqualValues(t, 0, s.apiCalls.Load(), "no API call without a token")
@@ -513,10 +486,10 @@ func TestTokenEndpointErrors(t *testing.T) {
 }
 
 func TestDPoP(t *testing.T) {
-	s := newOAuthServer(t, &oaECKey(t).PublicKey)
+	s := newOAuthServer(t, &appECKey().PublicKey)
 	s.requireDPoP = true
 	s.tokenNonce = "token-nonce-1"
-	c := s.client(t, okta.WithPrivateKey(testClientID, oaECKey(t), "", okta.ScopeAPITokensRead), okta.WithDPoP(true))
+	c := s.client(t, okta.WithPrivateKey(testClientID, appECKey(), "", okta.ScopeAPITokensRead), okta.WithDPoP(true))
 	require.NoError(t, oaCall(c))
 	assert.EqualValues(t, 2, s.fetches.Load(), "one use_dpop_nonce answer, then the token")
 	assert.Equal(t, []string{"DPoP at-1"}, s.authz)
@@ -536,24 +509,24 @@ func TestDPoP(t *testing.T) {
 }
 
 func TestDPoPLearnedFromTheTokenEndpoint(t *testing.T) {
-	s := newOAuthServer(t, &oaECKey(t).PublicKey)
+	s := newOAuthServer(t, &appECKey().PublicKey)
 	s.requireDPoP = true
-	c := s.client(t, okta.WithPrivateKey(testClientID, oaECKey(t), "", okta.ScopeAPITokensRead))
+	c := s.client(t, okta.WithPrivateKey(testClientID, appECKey(), "", okta.ScopeAPITokensRead))
 	require.NoError(t, oaCall(c))
 	assert.EqualValues(t, 2, s.fetches.Load())
 	assert.Equal(t, []string{"DPoP at-1"}, s.authz)
 
 	// With WithDPoP(false) the refusal is the answer.
-	s2 := newOAuthServer(t, &oaECKey(t).PublicKey)
+	s2 := newOAuthServer(t, &appECKey().PublicKey)
 	s2.requireDPoP = true
-	c2 := s2.client(t, okta.WithPrivateKey(testClientID, oaECKey(t), "", okta.ScopeAPITokensRead), okta.WithDPoP(false))
+	c2 := s2.client(t, okta.WithPrivateKey(testClientID, appECKey(), "", okta.ScopeAPITokensRead), okta.WithDPoP(false))
 	var oe *okta.OAuthError
 	require.ErrorAs(t, oaCall(c2), &oe)
 	assert.Equal(t, "invalid_dpop_proof", oe.ErrorCode)
 }
 
 func TestDPoPRetriedRateLimitHasNewProof(t *testing.T) {
-	s := newOAuthServer(t, &oaECKey(t).PublicKey)
+	s := newOAuthServer(t, &appECKey().PublicKey)
 	s.apiHook = func(w http.ResponseWriter, r *http.Request, n int32) bool {
 		if n > 1 {
 			return false
@@ -562,7 +535,7 @@ func TestDPoPRetriedRateLimitHasNewProof(t *testing.T) {
 		writeJSON(w, 429, `{"errorCode":"E0000047","errorSummary":"API call exceeded rate limit due to too many requests."}`)
 		return true
 	}
-	c := s.client(t, okta.WithPrivateKey(testClientID, oaECKey(t), "", okta.ScopeAPITokensRead), okta.WithDPoP(true))
+	c := s.client(t, okta.WithPrivateKey(testClientID, appECKey(), "", okta.ScopeAPITokensRead), okta.WithDPoP(true))
 	require.NoError(t, oaCall(c))
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -571,8 +544,8 @@ func TestDPoPRetriedRateLimitHasNewProof(t *testing.T) {
 }
 
 func TestAPITokenOnlyOperationsRefused(t *testing.T) {
-	s := newOAuthServer(t, &oaECKey(t).PublicKey)
-	c := s.client(t, okta.WithPrivateKey(testClientID, oaECKey(t), "", okta.ScopeAppsManage, okta.ScopeAPITokensManage))
+	s := newOAuthServer(t, &appECKey().PublicKey)
+	c := s.client(t, okta.WithPrivateKey(testClientID, appECKey(), "", okta.ScopeAppsManage, okta.ScopeAPITokensManage))
 	ctx := context.Background()
 	_, err := c.ApiTokenAPI.RevokeCurrentApiToken(ctx, okta.RevokeCurrentApiTokenRequest{})
 	assert.ErrorIs(t, err, okta.ErrInvalidRequest)
@@ -591,7 +564,7 @@ func TestAPITokenOnlyOperationsRefused(t *testing.T) {
 func TestPrivateKeyNeverShown(t *testing.T) {
 	var logs syncBuffer
 	logger := slog.New(slog.NewTextHandler(&logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
-	for _, key := range []crypto.Signer{oaRSAKey(t), oaECKey(t)} {
+	for _, key := range []crypto.Signer{appRSAKey(), appECKey()} {
 		s := newOAuthServer(t, key.Public())
 		s.apiNonce = "n"
 		cfg, err := okta.NewConfiguration(okta.WithOrgURL(s.srv.URL), okta.WithLogger(logger),
@@ -628,15 +601,15 @@ func TestPrivateKeyNeverShown(t *testing.T) {
 func TestOAuthConfigurationFromEnvironmentAndYAML(t *testing.T) {
 	dir := t.TempDir()
 	keyFile := filepath.Join(dir, "key.pem")
-	require.NoError(t, os.WriteFile(keyFile, []byte(oaPKCS8(t, oaRSAKey(t))), 0o600))
-	s := newOAuthServer(t, &oaRSAKey(t).PublicKey)
+	require.NoError(t, os.WriteFile(keyFile, []byte(oaPKCS8(t, appRSAKey())), 0o600))
+	s := newOAuthServer(t, &appRSAKey().PublicKey)
 
 	t.Run("environment", func(t *testing.T) {
 		t.Setenv("OKTA_CLIENT_ORGURL", s.srv.URL)
 		t.Setenv("OKTA_CLIENT_AUTHORIZATIONMODE", "PrivateKey")
 		t.Setenv("OKTA_CLIENT_CLIENTID", testClientID)
 		t.Setenv("OKTA_CLIENT_SCOPES", "okta.apiTokens.read, okta.apps.read")
-		t.Setenv("OKTA_CLIENT_PRIVATEKEY", oaPKCS8(t, oaRSAKey(t)))
+		t.Setenv("OKTA_CLIENT_PRIVATEKEY", oaPKCS8(t, appRSAKey()))
 		t.Setenv("OKTA_CLIENT_PRIVATEKEYID", "env-kid")
 		t.Setenv("OKTA_CLIENT_TOKEN", "00ignored-because-of-the-mode")
 		cfg, err := okta.NewConfiguration()
@@ -677,8 +650,8 @@ func TestOAuthConfigurationFromEnvironmentAndYAML(t *testing.T) {
 }
 
 func TestOAuthConfigurationProblems(t *testing.T) {
-	key := oaPKCS8(t, oaRSAKey(t))
-	pubDER, err := x509.MarshalPKIXPublicKey(&oaRSAKey(t).PublicKey)
+	key := oaPKCS8(t, appRSAKey())
+	pubDER, err := x509.MarshalPKIXPublicKey(&appRSAKey().PublicKey)
 	require.NoError(t, err)
 	small, err := rsa.GenerateKey(rand.Reader, 1024)
 	require.NoError(t, err)
@@ -692,7 +665,7 @@ func TestOAuthConfigurationProblems(t *testing.T) {
 		{"no scopes", []okta.ConfigOption{okta.WithPrivateKey(testClientID, key, "")}, []string{"scopes are missing", "okta.apps.read"}},
 		{"garbage key", []okta.ConfigOption{okta.WithPrivateKey(testClientID, "-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----", "", "s")}, []string{"cannot be parsed"}},
 		{"public key", []okta.ConfigOption{okta.WithPrivateKey(testClientID, oaPEM("PUBLIC KEY", pubDER), "", "s")}, []string{"pass the private key"}},
-		{"public JWK", []okta.ConfigOption{okta.WithPrivateKey(testClientID, jose.JSONWebKey{Key: &oaRSAKey(t).PublicKey}, "", "s")}, []string{"public JWK"}},
+		{"public JWK", []okta.ConfigOption{okta.WithPrivateKey(testClientID, jose.JSONWebKey{Key: &appRSAKey().PublicKey}, "", "s")}, []string{"public JWK"}},
 		{"small RSA key", []okta.ConfigOption{okta.WithPrivateKey(testClientID, small, "", "s")}, []string{"1024 bits", "2048"}},
 		{"not a key or file", []okta.ConfigOption{okta.WithPrivateKey(testClientID, "MIIEvQIBADANBgkqhkiG9w0BAQEFAASC", "", "s")}, []string{"no file of that name"}},
 		{"DPoP with SSWS", []okta.ConfigOption{okta.WithAPIToken("00abc"), okta.WithDPoP(true)}, []string{"WithDPoP(true) needs"}},
@@ -707,7 +680,7 @@ func TestOAuthConfigurationProblems(t *testing.T) {
 			for _, w := range tc.want {
 				assert.Contains(t, err.Error(), w)
 			}
-			for _, sec := range oaKeySecrets(t, oaRSAKey(t)) {
+			for _, sec := range oaKeySecrets(t, appRSAKey()) {
 				assert.NotContains(t, err.Error(), sec)
 			}
 			assert.NotContains(t, err.Error(), "MIIEvQIBADANBgkqhkiG9w0BAQEFAASC")
@@ -724,9 +697,9 @@ func TestOAuthConfigurationProblems(t *testing.T) {
 // allowed, a call whose token is refused and which then meets a 429 still
 // succeeds.
 func TestReauthorizationIsNotARetry(t *testing.T) {
-	s := newOAuthServer(t, &oaECKey(t).PublicKey)
+	s := newOAuthServer(t, &appECKey().PublicKey)
 	var attempts []int
-	c := s.client(t, okta.WithPrivateKey(testClientID, oaECKey(t), "", okta.ScopeAPITokensRead),
+	c := s.client(t, okta.WithPrivateKey(testClientID, appECKey(), "", okta.ScopeAPITokensRead),
 		okta.WithRetryPolicy(okta.RetryPolicy{MaxRetries: 1, Decide: func(a okta.RetryAttempt, retry bool) bool {
 			attempts = append(attempts, a.Attempt)
 			return retry
