@@ -592,10 +592,7 @@ func TestUpdateApplicationSendsWhatWasFetched(t *testing.T) {
 	assert.Equal(t, "/api/v1/apps/0oa8x1a2b3C4d5E6f7g8", reqs[1].Path)
 	assert.Equal(t, "application/json", reqs[1].Header.Get("Content-Type"))
 
-	var want map[string]any
-	d := json.NewDecoder(bytes.NewReader(doc))
-	d.UseNumber()
-	require.NoError(t, d.Decode(&want))
+	want := appJSONNumbers(t, doc).(map[string]any)
 	want["label"] = "Expense Portal (EU)"
 	wantJSON, err := json.Marshal(want)
 	require.NoError(t, err)
