@@ -65,6 +65,19 @@ func (s *Server) lookupApp(id string) (*app, *apiError) {
 	return a, nil
 }
 
+// withApp runs f, holding s.mu, on the app the request's appId names, or
+// answers 404 if there is none.
+func (s *Server) withApp(w http.ResponseWriter, r *http.Request, f func(*app)) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	a, err := s.lookupApp(r.PathValue("appId"))
+	if err != nil {
+		s.writeError(w, err)
+		return
+	}
+	f(a)
+}
+
 func (s *Server) createApplication(w http.ResponseWriter, r *http.Request, c *call) {
 	activate, err := parseBool(r, "activate", true)
 	if err != nil {
@@ -312,14 +325,9 @@ func (s *Server) renderApp(a *app, expandUser string) map[string]any {
 }
 
 func (s *Server) getApplication(w http.ResponseWriter, r *http.Request, c *call) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	a, err := s.lookupApp(r.PathValue("appId"))
-	if err != nil {
-		s.writeError(w, err)
-		return
-	}
-	s.writeJSON(w, http.StatusOK, s.renderApp(a, expandedUser(r)))
+	s.withApp(w, r, func(a *app) {
+		s.writeJSON(w, http.StatusOK, s.renderApp(a, expandedUser(r)))
+	})
 }
 
 // expandedUser reads expand=user/{userId}.
@@ -334,39 +342,29 @@ func (s *Server) updateApplication(w http.ResponseWriter, r *http.Request, c *ca
 		s.writeError(w, err)
 		return
 	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	a, err := s.lookupApp(r.PathValue("appId"))
-	if err != nil {
-		s.writeError(w, err)
-		return
-	}
-	// Validate on a scratch copy so that a refused replace changes nothing.
-	scratch := *a
-	if err := s.writeDoc(&scratch, doc); err != nil {
-		s.writeError(w, err)
-		return
-	}
-	a.doc, a.activeKid, a.clientSecret = scratch.doc, scratch.activeKid, scratch.clientSecret
-	a.lastUpdated = s.now()
-	s.writeJSON(w, http.StatusOK, s.renderApp(a, ""))
+	s.withApp(w, r, func(a *app) {
+		// Validate on a scratch copy so that a refused replace changes nothing.
+		scratch := *a
+		if err := s.writeDoc(&scratch, doc); err != nil {
+			s.writeError(w, err)
+			return
+		}
+		a.doc, a.activeKid, a.clientSecret = scratch.doc, scratch.activeKid, scratch.clientSecret
+		a.lastUpdated = s.now()
+		s.writeJSON(w, http.StatusOK, s.renderApp(a, ""))
+	})
 }
 
 func (s *Server) deleteApplication(w http.ResponseWriter, r *http.Request, c *call) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	a, err := s.lookupApp(r.PathValue("appId"))
-	if err != nil {
-		s.writeError(w, err)
-		return
-	}
-	if a.status == statusActive {
-		s.writeError(w, invalid("status", "Cannot delete an active application. Deactivate it first."))
-		return
-	}
-	delete(s.apps, a.id)
-	s.appOrder = without(s.appOrder, a)
-	noContent(w)
+	s.withApp(w, r, func(a *app) {
+		if a.status == statusActive {
+			s.writeError(w, invalid("status", "Cannot delete an active application. Deactivate it first."))
+			return
+		}
+		delete(s.apps, a.id)
+		s.appOrder = without(s.appOrder, a)
+		noContent(w)
+	})
 }
 
 func (s *Server) activateApplication(w http.ResponseWriter, r *http.Request, c *call) {
@@ -378,18 +376,13 @@ func (s *Server) deactivateApplication(w http.ResponseWriter, r *http.Request, c
 }
 
 func (s *Server) setAppStatus(w http.ResponseWriter, r *http.Request, status string) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	a, err := s.lookupApp(r.PathValue("appId"))
-	if err != nil {
-		s.writeError(w, err)
-		return
-	}
-	if a.status != status {
-		a.status = status
-		a.lastUpdated = s.now()
-	}
-	s.writeJSON(w, http.StatusOK, map[string]any{})
+	s.withApp(w, r, func(a *app) {
+		if a.status != status {
+			a.status = status
+			a.lastUpdated = s.now()
+		}
+		s.writeJSON(w, http.StatusOK, map[string]any{})
+	})
 }
 
 func (s *Server) listApplications(w http.ResponseWriter, r *http.Request, c *call) {

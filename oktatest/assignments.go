@@ -85,33 +85,28 @@ func (s *Server) assignUserToApplication(w http.ResponseWriter, r *http.Request,
 	for _, k := range appUserServerOwned {
 		delete(doc, k)
 	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	a, err := s.lookupApp(r.PathValue("appId"))
-	if err != nil {
-		s.writeError(w, err)
-		return
-	}
-	if !ok || userID == "" {
-		s.writeError(w, invalid("id", "Property is required."))
-		return
-	}
-	if _, known := s.users[userID]; !known {
-		s.writeError(w, notFound(userID, "User"))
-		return
-	}
-	now := s.now()
-	if au, assigned := a.users[userID]; assigned {
-		// Assigning again updates the assignment, as Okta does.
-		au.doc, au.lastUpdated = doc, now
+	s.withApp(w, r, func(a *app) {
+		if !ok || userID == "" {
+			s.writeError(w, invalid("id", "Property is required."))
+			return
+		}
+		if _, known := s.users[userID]; !known {
+			s.writeError(w, notFound(userID, "User"))
+			return
+		}
+		now := s.now()
+		if au, assigned := a.users[userID]; assigned {
+			// Assigning again updates the assignment, as Okta does.
+			au.doc, au.lastUpdated = doc, now
+			s.writeJSON(w, http.StatusOK, s.renderAppUser(a, au))
+			return
+		}
+		au := &appUser{seq: s.register(assignmentKey(userID, a.id)), userID: userID, doc: doc,
+			created: now, lastUpdated: now, statusSince: now}
+		a.users[userID] = au
+		a.userOrder = append(a.userOrder, au)
 		s.writeJSON(w, http.StatusOK, s.renderAppUser(a, au))
-		return
-	}
-	au := &appUser{seq: s.register(assignmentKey(userID, a.id)), userID: userID, doc: doc,
-		created: now, lastUpdated: now, statusSince: now}
-	a.users[userID] = au
-	a.userOrder = append(a.userOrder, au)
-	s.writeJSON(w, http.StatusOK, s.renderAppUser(a, au))
+	})
 }
 
 // lookupAppUser finds an assignment; the caller holds s.mu.
@@ -232,30 +227,24 @@ func (s *Server) createApplicationGroupAssignment(w http.ResponseWriter, r *http
 	for _, k := range []string{"id", "lastUpdated", "_links", "_embedded"} {
 		delete(doc, k)
 	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	a, err := s.lookupApp(r.PathValue("appId"))
-	if err != nil {
-		s.writeError(w, err)
-		return
-	}
-	gid := r.PathValue("groupId")
-	if _, ok := s.groups[gid]; !ok {
-		s.writeError(w, notFound(gid, "UserGroup"))
-		return
-	}
-	now := s.now()
-	ag, assigned := a.groups[gid]
-	if !assigned {
-		ag = &appGroup{seq: s.register(assignmentKey(gid, a.id)), groupID: gid}
-		setDefault(doc, "priority", json.Number(strconv.Itoa(len(a.groupOrder))))
-		a.groups[gid] = ag
-		a.groupOrder = append(a.groupOrder, ag)
-	} else {
-		setDefault(doc, "priority", ag.doc["priority"])
-	}
-	ag.doc, ag.lastUpdated = doc, now
-	s.writeJSON(w, http.StatusOK, s.renderAppGroup(a, ag))
+	s.withApp(w, r, func(a *app) {
+		gid := r.PathValue("groupId")
+		if _, ok := s.groups[gid]; !ok {
+			s.writeError(w, notFound(gid, "UserGroup"))
+			return
+		}
+		ag, assigned := a.groups[gid]
+		if !assigned {
+			ag = &appGroup{seq: s.register(assignmentKey(gid, a.id)), groupID: gid}
+			setDefault(doc, "priority", json.Number(strconv.Itoa(len(a.groupOrder))))
+			a.groups[gid] = ag
+			a.groupOrder = append(a.groupOrder, ag)
+		} else {
+			setDefault(doc, "priority", ag.doc["priority"])
+		}
+		ag.doc, ag.lastUpdated = doc, s.now()
+		s.writeJSON(w, http.StatusOK, s.renderAppGroup(a, ag))
+	})
 }
 
 func (s *Server) lookupAppGroup(r *http.Request) (*app, *appGroup, *apiError) {
@@ -318,34 +307,29 @@ func listAssignments[T assignment](s *Server, w http.ResponseWriter, r *http.Req
 		return
 	}
 	prefix := strings.ToLower(r.URL.Query().Get("q"))
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	a, err := s.lookupApp(r.PathValue("appId"))
-	if err != nil {
-		s.writeError(w, err)
-		return
-	}
-	order, byID := lists(a)
-	var matching []T
-	for _, x := range order {
-		if prefix == "" || matches(x, prefix) {
-			matching = append(matching, x)
+	s.withApp(w, r, func(a *app) {
+		order, byID := lists(a)
+		var matching []T
+		for _, x := range order {
+			if prefix == "" || matches(x, prefix) {
+				matching = append(matching, x)
+			}
 		}
-	}
-	// A cursor is a current assignment, else one that was removed since.
-	resolve := func(id string) (int64, bool) {
-		if x, ok := byID[id]; ok {
-			return x.sequence(), true
+		// A cursor is a current assignment, else one that was removed since.
+		resolve := func(id string) (int64, bool) {
+			if x, ok := byID[id]; ok {
+				return x.sequence(), true
+			}
+			seq, ok := s.cursors[assignmentKey(id, a.id)]
+			return seq, ok
 		}
-		seq, ok := s.cursors[assignmentKey(id, a.id)]
-		return seq, ok
-	}
-	items := page(s, w, r, matching, T.sequence, T.assigneeID, resolve, p)
-	out := make([]any, len(items))
-	for i, x := range items {
-		out[i] = render(a, x)
-	}
-	s.writeJSON(w, http.StatusOK, out)
+		items := page(s, w, r, matching, T.sequence, T.assigneeID, resolve, p)
+		out := make([]any, len(items))
+		for i, x := range items {
+			out[i] = render(a, x)
+		}
+		s.writeJSON(w, http.StatusOK, out)
+	})
 }
 
 // assignmentKey is the cursor key of an assignment: the cursor clients see

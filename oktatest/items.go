@@ -26,18 +26,13 @@ func lookupIn[T any](s *Server, r *http.Request, param, kind string, items func(
 // listAll answers the whole of a list of the app a request names, rendered,
 // in one page.
 func listAll[T any](s *Server, w http.ResponseWriter, r *http.Request, items func(*app) []T, render func(*app, T) map[string]any) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	a, err := s.lookupApp(r.PathValue("appId"))
-	if err != nil {
-		s.writeError(w, err)
-		return
-	}
-	out := []any{}
-	for _, x := range items(a) {
-		out = append(out, render(a, x))
-	}
-	s.writeJSON(w, http.StatusOK, out)
+	s.withApp(w, r, func(a *app) {
+		out := []any{}
+		for _, x := range items(a) {
+			out = append(out, render(a, x))
+		}
+		s.writeJSON(w, http.StatusOK, out)
+	})
 }
 
 // getOne answers the element of an app that lookup finds, rendered.

@@ -161,20 +161,15 @@ func (s *Server) listApplicationKeys(w http.ResponseWriter, r *http.Request, c *
 		s.writeError(w, err)
 		return
 	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	a, err := s.lookupApp(r.PathValue("appId"))
-	if err != nil {
-		s.writeError(w, err)
-		return
-	}
-	out := []any{}
-	for _, k := range a.keys {
-		if k.cert != nil {
-			out = append(out, renderKey(k))
+	s.withApp(w, r, func(a *app) {
+		out := []any{}
+		for _, k := range a.keys {
+			if k.cert != nil {
+				out = append(out, renderKey(k))
+			}
 		}
-	}
-	s.writeJSON(w, http.StatusOK, out)
+		s.writeJSON(w, http.StatusOK, out)
+	})
 }
 
 // lookupKey finds the app and the published key a request's appId and keyId
@@ -226,15 +221,11 @@ func (s *Server) generateApplicationKey(w http.ResponseWriter, r *http.Request, 
 		s.writeError(w, statusError(http.StatusInternalServerError))
 		return
 	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if a, err = s.lookupApp(a.id); err != nil {
-		s.writeError(w, err)
-		return
-	}
-	k := &appKey{kid: s.newKid(), created: now, lastUpdated: now, cert: cert}
-	a.keys = append(a.keys, k)
-	s.writeJSON(w, http.StatusCreated, renderKey(k))
+	s.withApp(w, r, func(a *app) {
+		k := &appKey{kid: s.newKid(), created: now, lastUpdated: now, cert: cert}
+		a.keys = append(a.keys, k)
+		s.writeJSON(w, http.StatusCreated, renderKey(k))
+	})
 }
 
 func (s *Server) cloneApplicationKey(w http.ResponseWriter, r *http.Request, c *call) {
@@ -344,17 +335,12 @@ func (s *Server) generateCsr(w http.ResponseWriter, r *http.Request, c *call) {
 		s.writeError(w, invalid("subjectAltNames", cerr.Error()))
 		return
 	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	a, err := s.lookupApp(r.PathValue("appId"))
-	if err != nil {
-		s.writeError(w, err)
-		return
-	}
-	csr := &appCSR{id: s.newKid(), created: s.now(), der: der, key: key}
-	a.csrs = append(a.csrs, csr)
-	w.Header().Set("Location", s.href("api", "v1", "apps", a.id, "credentials", "csrs", csr.id))
-	s.writeJSON(w, http.StatusCreated, s.renderCSR(a, csr))
+	s.withApp(w, r, func(a *app) {
+		csr := &appCSR{id: s.newKid(), created: s.now(), der: der, key: key}
+		a.csrs = append(a.csrs, csr)
+		w.Header().Set("Location", s.href("api", "v1", "apps", a.id, "credentials", "csrs", csr.id))
+		s.writeJSON(w, http.StatusCreated, s.renderCSR(a, csr))
+	})
 }
 
 func (s *Server) listCsrs(w http.ResponseWriter, r *http.Request, c *call) {

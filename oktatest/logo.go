@@ -40,20 +40,15 @@ func (s *Server) uploadApplicationLogo(w http.ResponseWriter, r *http.Request, c
 		s.writeError(w, ferr)
 		return
 	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	a, err := s.lookupApp(r.PathValue("appId"))
-	if err != nil {
-		s.writeError(w, err)
-		return
-	}
-	if a.logoID != "" {
-		delete(s.logos, a.logoID)
-	}
-	a.logoID = s.newID(prefixFile)
-	s.logos[a.logoID] = file
-	a.lastUpdated = s.now()
-	w.WriteHeader(http.StatusCreated)
+	s.withApp(w, r, func(a *app) {
+		if a.logoID != "" {
+			delete(s.logos, a.logoID)
+		}
+		a.logoID = s.newID(prefixFile)
+		s.logos[a.logoID] = file
+		a.lastUpdated = s.now()
+		w.WriteHeader(http.StatusCreated)
+	})
 }
 
 // readLogo reads the "file" part of a multipart upload and checks its type

@@ -100,19 +100,14 @@ func (s *Server) listOAuth2Tokens(w http.ResponseWriter, r *http.Request, c *cal
 		s.writeError(w, err)
 		return
 	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	a, err := s.lookupApp(r.PathValue("appId"))
-	if err != nil {
-		s.writeError(w, err)
-		return
-	}
-	items := page(s, w, r, a.tokens, func(t *oauthToken) int64 { return t.seq }, func(t *oauthToken) string { return t.id }, s.globalCursor, p)
-	out := make([]any, len(items))
-	for i, t := range items {
-		out[i] = s.renderOAuthToken(a, t)
-	}
-	s.writeJSON(w, http.StatusOK, out)
+	s.withApp(w, r, func(a *app) {
+		items := page(s, w, r, a.tokens, func(t *oauthToken) int64 { return t.seq }, func(t *oauthToken) string { return t.id }, s.globalCursor, p)
+		out := make([]any, len(items))
+		for i, t := range items {
+			out[i] = s.renderOAuthToken(a, t)
+		}
+		s.writeJSON(w, http.StatusOK, out)
+	})
 }
 
 // lookupOAuthToken finds an app's OAuth 2.0 token; the caller holds s.mu.
@@ -130,15 +125,10 @@ func (s *Server) revokeOAuth2Token(w http.ResponseWriter, r *http.Request, c *ca
 }
 
 func (s *Server) revokeOAuth2Tokens(w http.ResponseWriter, r *http.Request, c *call) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	a, err := s.lookupApp(r.PathValue("appId"))
-	if err != nil {
-		s.writeError(w, err)
-		return
-	}
-	a.tokens = nil
-	noContent(w)
+	s.withApp(w, r, func(a *app) {
+		a.tokens = nil
+		noContent(w)
+	})
 }
 
 func (s *Server) renderGrant(a *app, g *scopeGrant) map[string]any {
@@ -182,26 +172,21 @@ func (s *Server) grantConsent(w http.ResponseWriter, r *http.Request, c *call) {
 		s.writeError(w, malformed())
 		return
 	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	a, err := s.lookupApp(r.PathValue("appId"))
-	if err != nil {
-		s.writeError(w, err)
-		return
-	}
-	switch {
-	case issuer == "":
-		s.writeError(w, invalid("issuer", "Property is required."))
-		return
-	case scopeID == "":
-		s.writeError(w, invalid("scopeId", "Property is required."))
-		return
-	}
-	now := s.now()
-	g := &scopeGrant{id: s.newID(prefixGrant), issuer: issuer, scopeID: scopeID, source: "ADMIN",
-		createdBy: c.principal.userID, created: now, lastUpdated: now}
-	a.grants = append(a.grants, g)
-	s.writeJSON(w, http.StatusOK, s.renderGrant(a, g))
+	s.withApp(w, r, func(a *app) {
+		switch {
+		case issuer == "":
+			s.writeError(w, invalid("issuer", "Property is required."))
+			return
+		case scopeID == "":
+			s.writeError(w, invalid("scopeId", "Property is required."))
+			return
+		}
+		now := s.now()
+		g := &scopeGrant{id: s.newID(prefixGrant), issuer: issuer, scopeID: scopeID, source: "ADMIN",
+			createdBy: c.principal.userID, created: now, lastUpdated: now}
+		a.grants = append(a.grants, g)
+		s.writeJSON(w, http.StatusOK, s.renderGrant(a, g))
+	})
 }
 
 // lookupGrant finds an app's scope consent grant; the caller holds s.mu.

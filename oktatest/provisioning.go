@@ -29,14 +29,9 @@ func (s *Server) renderConnection(a *app) map[string]any {
 }
 
 func (s *Server) getProvisioningConnection(w http.ResponseWriter, r *http.Request, c *call) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	a, err := s.lookupApp(r.PathValue("appId"))
-	if err != nil {
-		s.writeError(w, err)
-		return
-	}
-	s.writeJSON(w, http.StatusOK, s.renderConnection(a))
+	s.withApp(w, r, func(a *app) {
+		s.writeJSON(w, http.StatusOK, s.renderConnection(a))
+	})
 }
 
 // setProvisioningConnection answers 200, as Okta does (the spec says 201).
@@ -56,38 +51,33 @@ func (s *Server) setProvisioningConnection(w http.ResponseWriter, r *http.Reques
 		s.writeError(w, malformed())
 		return
 	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	a, err := s.lookupApp(r.PathValue("appId"))
-	if err != nil {
-		s.writeError(w, err)
-		return
-	}
-	if profile == nil {
-		s.writeError(w, invalid("profile", "Property is required."))
-		return
-	}
-	scheme, _, bad1 := getString(profile, "authScheme")
-	token, _, bad2 := getString(profile, "token")
-	switch {
-	case bad1 || bad2:
-		s.writeError(w, malformed())
-		return
-	case scheme != "TOKEN":
-		s.writeError(w, invalid("profile.authScheme", "'"+scheme+"' is not a supported authentication scheme."))
-		return
-	case token == "":
-		s.writeError(w, invalid("profile.token", "Property is required."))
-		return
-	}
-	a.conn.authScheme, a.conn.token = scheme, token
-	if activate {
-		a.conn.status = "ENABLED"
-	}
-	if a.provFeature == nil {
-		a.provFeature = defaultProvisioningCapabilities()
-	}
-	s.writeJSON(w, http.StatusOK, s.renderConnection(a))
+	s.withApp(w, r, func(a *app) {
+		if profile == nil {
+			s.writeError(w, invalid("profile", "Property is required."))
+			return
+		}
+		scheme, _, bad1 := getString(profile, "authScheme")
+		token, _, bad2 := getString(profile, "token")
+		switch {
+		case bad1 || bad2:
+			s.writeError(w, malformed())
+			return
+		case scheme != "TOKEN":
+			s.writeError(w, invalid("profile.authScheme", "'"+scheme+"' is not a supported authentication scheme."))
+			return
+		case token == "":
+			s.writeError(w, invalid("profile.token", "Property is required."))
+			return
+		}
+		a.conn.authScheme, a.conn.token = scheme, token
+		if activate {
+			a.conn.status = "ENABLED"
+		}
+		if a.provFeature == nil {
+			a.provFeature = defaultProvisioningCapabilities()
+		}
+		s.writeJSON(w, http.StatusOK, s.renderConnection(a))
+	})
 }
 
 func (s *Server) activateProvisioningConnection(w http.ResponseWriter, r *http.Request, c *call) {
@@ -99,19 +89,14 @@ func (s *Server) deactivateProvisioningConnection(w http.ResponseWriter, r *http
 }
 
 func (s *Server) setConnectionStatus(w http.ResponseWriter, r *http.Request, status string) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	a, err := s.lookupApp(r.PathValue("appId"))
-	if err != nil {
-		s.writeError(w, err)
-		return
-	}
-	if a.conn.authScheme == "UNKNOWN" {
-		s.writeError(w, invalid("connection", "The app has no provisioning connection to change."))
-		return
-	}
-	a.conn.status = status
-	noContent(w)
+	s.withApp(w, r, func(a *app) {
+		if a.conn.authScheme == "UNKNOWN" {
+			s.writeError(w, invalid("connection", "The app has no provisioning connection to change."))
+			return
+		}
+		a.conn.status = status
+		noContent(w)
+	})
 }
 
 func defaultProvisioningCapabilities() map[string]any {
@@ -143,18 +128,13 @@ func (s *Server) renderFeature(a *app) map[string]any {
 }
 
 func (s *Server) listFeatures(w http.ResponseWriter, r *http.Request, c *call) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	a, err := s.lookupApp(r.PathValue("appId"))
-	if err != nil {
-		s.writeError(w, err)
-		return
-	}
-	out := []any{}
-	if a.provFeature != nil {
-		out = append(out, s.renderFeature(a))
-	}
-	s.writeJSON(w, http.StatusOK, out)
+	s.withApp(w, r, func(a *app) {
+		out := []any{}
+		if a.provFeature != nil {
+			out = append(out, s.renderFeature(a))
+		}
+		s.writeJSON(w, http.StatusOK, out)
+	})
 }
 
 // lookupFeature finds a feature of an app; only apps with a provisioning
