@@ -183,28 +183,68 @@ func universalLogout() obj {
 	}
 }
 
-// oidcApp renders an OPENID_CONNECT web app (about 3 KB).
-func oidcApp(r *rand.Rand, base, id string) obj {
-	label, host := appLabel(r)
-	created, updated := timestamps(r)
-	st := status(r)
-	const name = "oidc_client"
-	const linkName = "oidc_client_link"
+// appHead is what every app draws first: a label and a host for it, its
+// created and lastUpdated times, and its status.
+type appHead struct {
+	id, label, host, created, updated, status string
+}
+
+func newAppHead(r *rand.Rand, id string) appHead {
+	h := appHead{id: id}
+	h.label, h.host = appLabel(r)
+	h.created, h.updated = timestamps(r)
+	h.status = status(r)
+	return h
+}
+
+// members renders the members every app starts with, up to signOnMode.
+// The members after it (credentials, universalLogout, settings, _links)
+// are appended in that order, so that the random draws follow the
+// document's order.
+func (h appHead) members(r *rand.Rand, mode, name, linkName string) obj {
 	return obj{
-		m("id", id),
-		m("orn", "orn:okta:idp:"+orgID+":apps:"+name+":"+id),
+		m("id", h.id),
+		m("orn", "orn:okta:idp:"+orgID+":apps:"+name+":"+h.id),
 		m("name", name),
-		m("label", label),
-		m("status", st),
-		m("lastUpdated", updated),
-		m("created", created),
-		m("accessibility", accessibility(r, host)),
+		m("label", h.label),
+		m("status", h.status),
+		m("lastUpdated", h.updated),
+		m("created", h.created),
+		m("accessibility", accessibility(r, h.host)),
 		m("visibility", visibility(r, linkName)),
 		m("features", []string{}),
-		m("signOnMode", "OPENID_CONNECT"),
-		m("credentials", obj{
-			m("userNameTemplate", obj{m("template", "${source.login}"), m("type", "BUILT_IN")}),
-			m("signing", obj{m("kid", randomString(r, 43))}),
+		m("signOnMode", mode),
+	}
+}
+
+// credentials is an app's credentials: the user name template and signing
+// every app has, then the mode's own members.
+func credentials(signing obj, more ...member) obj {
+	return append(obj{
+		m("userNameTemplate", obj{m("template", "${source.login}"), m("type", "BUILT_IN")}),
+		m("signing", signing),
+	}, more...)
+}
+
+// settings is an app's settings: app, notifications, the provisioning flags
+// and notes every app has, then the mode's own members.
+func settings(r *rand.Rand, app obj, more ...member) obj {
+	return append(obj{
+		m("app", app),
+		m("notifications", vpnNotifications()),
+		m("manualProvisioning", false),
+		m("implicitAssignment", false),
+		m("notes", notes(r)),
+	}, more...)
+}
+
+// oidcApp renders an OPENID_CONNECT web app (about 3 KB).
+func oidcApp(r *rand.Rand, base, id string) obj {
+	h := newAppHead(r, id)
+	const name = "oidc_client"
+	const linkName = "oidc_client_link"
+	return append(h.members(r, "OPENID_CONNECT", name, linkName),
+		m("credentials", credentials(obj{m("kid", randomString(r, 43))},
 			m("oauthClient", obj{
 				m("autoKeyRotation", true),
 				m("client_id", id),
@@ -212,25 +252,20 @@ func oidcApp(r *rand.Rand, base, id string) obj {
 				m("token_endpoint_auth_method", "client_secret_basic"),
 				m("pkce_required", r.IntN(2) == 0),
 			}),
-		}),
+		)),
 		m("universalLogout", universalLogout()),
-		m("settings", obj{
-			m("app", obj{}),
-			m("notifications", vpnNotifications()),
-			m("manualProvisioning", false),
-			m("implicitAssignment", false),
-			m("notes", notes(r)),
+		m("settings", settings(r, obj{},
 			m("oauthClient", obj{
-				m("client_uri", "https://"+host),
+				m("client_uri", "https://"+h.host),
 				m("logo_uri", null),
 				m("redirect_uris", []string{
-					"https://" + host + "/authorization-code/callback",
-					"https://" + host + "/oauth2/callback",
+					"https://" + h.host + "/authorization-code/callback",
+					"https://" + h.host + "/oauth2/callback",
 				}),
-				m("post_logout_redirect_uris", []string{"https://" + host + "/signed-out"}),
+				m("post_logout_redirect_uris", []string{"https://" + h.host + "/signed-out"}),
 				m("response_types", []string{"code"}),
 				m("grant_types", []string{"authorization_code", "refresh_token"}),
-				m("initiate_login_uri", "https://"+host+"/login"),
+				m("initiate_login_uri", "https://"+h.host+"/login"),
 				m("application_type", "web"),
 				m("consent_method", "REQUIRED"),
 				m("issuer_mode", "DYNAMIC"),
@@ -240,20 +275,18 @@ func oidcApp(r *rand.Rand, base, id string) obj {
 				m("refresh_token", obj{m("rotation_type", "ROTATE"), m("leeway", 30)}),
 				m("participate_slo", false),
 			}),
-		}),
-		m("_links", appLinks(base, id, name, linkName, st, false)),
-	}
+		)),
+		m("_links", appLinks(base, id, name, linkName, h.status, false)),
+	)
 }
 
 // samlApp renders a custom SAML_2_0 app (about 4 KB).
 func samlApp(r *rand.Rand, base, id string) obj {
-	label, host := appLabel(r)
-	created, updated := timestamps(r)
-	st := status(r)
-	name := strings.ToLower(strings.ReplaceAll(label, " ", "")) + "_1"
+	h := newAppHead(r, id)
+	name := strings.ToLower(strings.ReplaceAll(h.label, " ", "")) + "_1"
 	name = strings.NewReplacer("(", "", ")", "").Replace(name)
 	linkName := name + "_link"
-	acs := "https://" + host + "/saml/acs"
+	acs := "https://" + h.host + "/saml/acs"
 	attr := func(n, v string) obj {
 		return obj{
 			m("type", "EXPRESSION"),
@@ -262,34 +295,22 @@ func samlApp(r *rand.Rand, base, id string) obj {
 			m("values", []string{v}),
 		}
 	}
-	return obj{
-		m("id", id),
-		m("orn", "orn:okta:idp:"+orgID+":apps:"+name+":"+id),
-		m("name", name),
-		m("label", label),
-		m("status", st),
-		m("lastUpdated", updated),
-		m("created", created),
-		m("accessibility", accessibility(r, host)),
-		m("visibility", visibility(r, linkName)),
-		m("features", []string{}),
-		m("signOnMode", "SAML_2_0"),
-		m("credentials", obj{
-			m("userNameTemplate", obj{m("template", "${source.login}"), m("type", "BUILT_IN")}),
-			m("signing", obj{m("kid", randomString(r, 43))}),
-		}),
+	// Okta sends the attribute statements twice: as set and as configured.
+	attrs := []any{
+		attr("email", "user.email"),
+		attr("firstName", "user.firstName"),
+		attr("lastName", "user.lastName"),
+		attr("department", "user.department"),
+	}
+	return append(h.members(r, "SAML_2_0", name, linkName),
+		m("credentials", credentials(obj{m("kid", randomString(r, 43))})),
 		m("universalLogout", universalLogout()),
-		m("settings", obj{
-			m("app", obj{}),
-			m("notifications", vpnNotifications()),
-			m("manualProvisioning", false),
-			m("implicitAssignment", false),
-			m("notes", notes(r)),
+		m("settings", settings(r, obj{},
 			m("signOn", obj{
 				m("defaultRelayState", ""),
 				m("ssoAcsUrl", acs),
 				m("idpIssuer", "http://www.okta.com/${org.externalKey}"),
-				m("audience", "https://"+host+"/saml/metadata"),
+				m("audience", "https://"+h.host+"/saml/metadata"),
 				m("recipient", acs),
 				m("destination", acs),
 				m("subjectNameIdTemplate", "${user.userName}"),
@@ -302,66 +323,34 @@ func samlApp(r *rand.Rand, base, id string) obj {
 				m("authnContextClassRef", "urn:oasis:names:tc:SAML:2.0:ac:classes:PasswordProtectedTransport"),
 				m("spIssuer", null),
 				m("requestCompressed", false),
-				m("attributeStatements", []any{
-					attr("email", "user.email"),
-					attr("firstName", "user.firstName"),
-					attr("lastName", "user.lastName"),
-					attr("department", "user.department"),
-				}),
+				m("attributeStatements", attrs),
 				m("inlineHooks", []any{}),
 				m("allowMultipleAcsEndpoints", false),
 				m("acsEndpoints", []any{}),
 				m("samlSignedRequestEnabled", false),
 				m("slo", obj{m("enabled", false)}),
 				m("participateSlo", obj{m("enabled", false)}),
-				m("configuredAttributeStatements", []any{
-					attr("email", "user.email"),
-					attr("firstName", "user.firstName"),
-					attr("lastName", "user.lastName"),
-					attr("department", "user.department"),
-				}),
+				m("configuredAttributeStatements", attrs),
 			}),
-		}),
-		m("_links", appLinks(base, id, name, linkName, st, true)),
-	}
+		)),
+		m("_links", appLinks(base, id, name, linkName, h.status, true)),
+	)
 }
 
 // bookmarkApp renders a BOOKMARK app (about 2 KB).
 func bookmarkApp(r *rand.Rand, base, id string) obj {
-	label, host := appLabel(r)
-	created, updated := timestamps(r)
-	st := status(r)
+	h := newAppHead(r, id)
 	const name = "bookmark"
 	const linkName = "login"
-	return obj{
-		m("id", id),
-		m("orn", "orn:okta:idp:"+orgID+":apps:"+name+":"+id),
-		m("name", name),
-		m("label", label),
-		m("status", st),
-		m("lastUpdated", updated),
-		m("created", created),
-		m("accessibility", accessibility(r, host)),
-		m("visibility", visibility(r, linkName)),
-		m("features", []string{}),
-		m("signOnMode", "BOOKMARK"),
-		m("credentials", obj{
-			m("userNameTemplate", obj{m("template", "${source.login}"), m("type", "BUILT_IN")}),
-			m("signing", obj{}),
-		}),
+	return append(h.members(r, "BOOKMARK", name, linkName),
+		m("credentials", credentials(obj{})),
 		m("universalLogout", universalLogout()),
-		m("settings", obj{
-			m("app", obj{
-				m("requestIntegration", false),
-				m("url", "https://"+host+"/"),
-			}),
-			m("notifications", vpnNotifications()),
-			m("manualProvisioning", false),
-			m("implicitAssignment", false),
-			m("notes", notes(r)),
-		}),
-		m("_links", appLinks(base, id, name, linkName, st, false)),
-	}
+		m("settings", settings(r, obj{
+			m("requestIntegration", false),
+			m("url", "https://"+h.host+"/"),
+		})),
+		m("_links", appLinks(base, id, name, linkName, h.status, false)),
+	)
 }
 
 // Streams keep the random sequences of apps and tokens independent.
