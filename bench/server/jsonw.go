@@ -38,23 +38,9 @@ func appendJSON(b []byte, v any) []byte {
 		}
 		return append(b, '}')
 	case []any:
-		b = append(b, '[')
-		for i, e := range v {
-			if i > 0 {
-				b = append(b, ',')
-			}
-			b = appendJSON(b, e)
-		}
-		return append(b, ']')
+		return appendArray(b, v, appendJSON)
 	case []string:
-		b = append(b, '[')
-		for i, e := range v {
-			if i > 0 {
-				b = append(b, ',')
-			}
-			b = appendString(b, e)
-		}
-		return append(b, ']')
+		return appendArray(b, v, appendString)
 	case string:
 		return appendString(b, v)
 	case bool:
@@ -66,6 +52,18 @@ func appendJSON(b []byte, v any) []byte {
 	default:
 		panic("appendJSON: unsupported type")
 	}
+}
+
+// appendArray appends the JSON array of v, each element written by each.
+func appendArray[T any](b []byte, v []T, each func([]byte, T) []byte) []byte {
+	b = append(b, '[')
+	for i, e := range v {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = each(b, e)
+	}
+	return append(b, ']')
 }
 
 // appendString appends s as a JSON string, escaping what JSON requires.
