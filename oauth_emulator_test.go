@@ -110,8 +110,10 @@ func TestEmulatorPrivateKeyModes(t *testing.T) {
 				assert.Equal(t, 1, srv.AccessTokensIssued(), "one token for every call")
 				seen.mu.Lock()
 				defer seen.mu.Unlock()
-				for _, s := range seen.schemes {
+				require.NotEmpty(t, seen.schemes, "the hook saw the API requests")
+				for i, s := range seen.schemes {
 					require.Equal(t, m.wantScheme, s)
+					assert.Equal(t, s == "DPoP", seen.proofs[i] != "", "request %d: a DPoP proof with the DPoP scheme only", i)
 				}
 				used := map[string]bool{}
 				for _, p := range seen.proofs {
