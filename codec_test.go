@@ -3,6 +3,7 @@ package okta_test
 import (
 	"encoding/json"
 	"errors"
+	"strings"
 	"testing"
 	"time"
 
@@ -153,17 +154,9 @@ func TestCodecDeepNesting(t *testing.T) {
 	require.ErrorAs(t, tok.UnmarshalJSON(deep), &se)
 
 	// Reasonable depth is fine.
-	ok := `{"x":` + repeat("[", 500) + repeat("]", 500) + `,"_links":` + repeat(`{"a":`, 500) + "1" + repeat("}", 500) + `}`
+	ok := `{"x":` + strings.Repeat("[", 500) + strings.Repeat("]", 500) + `,"_links":` + strings.Repeat(`{"a":`, 500) + "1" + strings.Repeat("}", 500) + `}`
 	_, out := roundTrip(t, ok)
 	assert.JSONEq(t, ok, out)
-}
-
-func repeat(s string, n int) string {
-	b := make([]byte, 0, len(s)*n)
-	for range n {
-		b = append(b, s...)
-	}
-	return string(b)
 }
 
 func TestCodecExtra(t *testing.T) {

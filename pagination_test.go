@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"strings"
 	"sync"
 	"testing"
 
@@ -109,7 +110,7 @@ func TestNextAfter(t *testing.T) {
 			f := setup(t)
 			f.mux.HandleFunc("/api-tokens", func(w http.ResponseWriter, r *http.Request) {
 				for _, l := range tt.links {
-					w.Header().Add("Link", replaceOrg(l, f.server.URL))
+					w.Header().Add("Link", strings.ReplaceAll(l, "{org}", f.server.URL))
 				}
 				writeJSON(w, http.StatusOK, `[]`)
 			})
@@ -118,19 +119,6 @@ func TestNextAfter(t *testing.T) {
 			assert.Equal(t, tt.want, resp.NextAfter)
 		})
 	}
-}
-
-func replaceOrg(s, org string) string {
-	out := ""
-	for i := 0; i < len(s); i++ {
-		if i+5 <= len(s) && s[i:i+5] == "{org}" {
-			out += org
-			i += 4
-			continue
-		}
-		out += string(s[i])
-	}
-	return out
 }
 
 // pager serves /api-tokens in pages of two from ids, following after
