@@ -76,6 +76,11 @@ func TestClientsRecoverFrom429(t *testing.T) {
 	for _, k := range kinds {
 		t.Run(k.name, func(t *testing.T) {
 			c := clientFor(t, mainSrv, k)
+			// Zero the counts and the last 429 window, so that what is read
+			// below is this client's and not an earlier subtest's.
+			if err := mainSrv.resetStats(); err != nil {
+				t.Fatal(err)
+			}
 			if err := mainSrv.arm429(100); err != nil {
 				t.Fatal(err)
 			}
@@ -87,6 +92,13 @@ func TestClientsRecoverFrom429(t *testing.T) {
 			w, err := mainSrv.last429()
 			if err != nil {
 				t.Fatal(err)
+			}
+			st, err := mainSrv.stats()
+			if err != nil {
+				t.Fatal(err)
+			}
+			if st.RateLimited < 1 || st.AppGets != 1 {
+				t.Fatalf("server saw %+v, want at least one 429 and then one answered GetApplication", st)
 			}
 			late := done.Sub(time.Unix(0, w.ResetUnixNano))
 			if late < 0 {
