@@ -126,7 +126,6 @@ func TestNextAfter(t *testing.T) {
 type pager struct {
 	mu      sync.Mutex
 	queries []url.Values
-	ctxKeys []any
 }
 
 func (p *pager) handler(t *testing.T, f *fixture, ids []string, link func(after string) string) http.HandlerFunc {
