@@ -109,18 +109,9 @@ func (s *Server) assignUserToApplication(w http.ResponseWriter, r *http.Request,
 	})
 }
 
-// lookupAppUser finds an assignment; the caller holds s.mu.
+// lookupAppUser finds a user assignment; the caller holds s.mu.
 func (s *Server) lookupAppUser(r *http.Request) (*app, *appUser, *apiError) {
-	a, err := s.lookupApp(r.PathValue("appId"))
-	if err != nil {
-		return nil, nil, err
-	}
-	id := r.PathValue("userId")
-	au, ok := a.users[id]
-	if !ok {
-		return nil, nil, notFound(id, "AppUser")
-	}
-	return a, au, nil
+	return lookupAssignment(s, r, "userId", "AppUser", appUsers)
 }
 
 func (s *Server) getApplicationUser(w http.ResponseWriter, r *http.Request, c *call) {
@@ -167,9 +158,7 @@ func (s *Server) deleteApplicationUser(w http.ResponseWriter, r *http.Request, c
 }
 
 func (s *Server) listApplicationUsers(w http.ResponseWriter, r *http.Request, c *call) {
-	listAssignments(s, w, r, appUserLimits,
-		func(a *app) ([]*appUser, map[string]*appUser) { return a.userOrder, a.users },
-		s.userMatches, s.renderAppUser)
+	listAssignments(s, w, r, appUserLimits, appUsers, s.userMatches, s.renderAppUser)
 }
 
 // userMatches is the q search of app users: the app user name or the
@@ -247,17 +236,9 @@ func (s *Server) createApplicationGroupAssignment(w http.ResponseWriter, r *http
 	})
 }
 
+// lookupAppGroup finds a group assignment; the caller holds s.mu.
 func (s *Server) lookupAppGroup(r *http.Request) (*app, *appGroup, *apiError) {
-	a, err := s.lookupApp(r.PathValue("appId"))
-	if err != nil {
-		return nil, nil, err
-	}
-	gid := r.PathValue("groupId")
-	ag, ok := a.groups[gid]
-	if !ok {
-		return nil, nil, notFound(gid, "ApplicationGroupAssignment")
-	}
-	return a, ag, nil
+	return lookupAssignment(s, r, "groupId", "ApplicationGroupAssignment", appGroups)
 }
 
 func (s *Server) getApplicationGroupAssignment(w http.ResponseWriter, r *http.Request, c *call) {
@@ -272,9 +253,7 @@ func (s *Server) deleteApplicationGroupAssignment(w http.ResponseWriter, r *http
 }
 
 func (s *Server) listApplicationGroupAssignments(w http.ResponseWriter, r *http.Request, c *call) {
-	listAssignments(s, w, r, appGroupLimits,
-		func(a *app) ([]*appGroup, map[string]*appGroup) { return a.groupOrder, a.groups },
-		s.groupMatches, s.renderAppGroup)
+	listAssignments(s, w, r, appGroupLimits, appGroups, s.groupMatches, s.renderAppGroup)
 }
 
 // groupMatches is the q search of app groups: the group's name starts with
@@ -295,6 +274,30 @@ func (au *appUser) assigneeID() string { return au.userID }
 
 func (ag *appGroup) sequence() int64    { return ag.seq }
 func (ag *appGroup) assigneeID() string { return ag.groupID }
+
+// appUsers and appGroups give an app's user or group assignments, in order
+// and by assignee id.
+func appUsers(a *app) ([]*appUser, map[string]*appUser)    { return a.userOrder, a.users }
+func appGroups(a *app) ([]*appGroup, map[string]*appGroup) { return a.groupOrder, a.groups }
+
+// lookupAssignment finds the app a request's appId names and, in the
+// assignments lists gives of it, the one of the user or group the path
+// value param names. kind is the type a not-found error names. The caller
+// holds s.mu.
+func lookupAssignment[T assignment](s *Server, r *http.Request, param, kind string, lists func(*app) ([]T, map[string]T)) (*app, T, *apiError) {
+	var zero T
+	a, err := s.lookupApp(r.PathValue("appId"))
+	if err != nil {
+		return nil, zero, err
+	}
+	id := r.PathValue(param)
+	_, byID := lists(a)
+	x, ok := byID[id]
+	if !ok {
+		return nil, zero, notFound(id, kind)
+	}
+	return a, x, nil
+}
 
 // listAssignments answers a page of the user or group assignments of the
 // app a request names, those that match its q search. lists gives an
