@@ -82,10 +82,12 @@ func TestRedirectToAnotherOriginDropsAuthorization(t *testing.T) {
 		t.Parallel()
 		evil := newAuthSeen(t, false)
 		org := redirector(t, evil.URL+"/api/v1/api-tokens/stolen")
-		client := newClient(t, org.URL, okta.WithHTTPClient(&http.Client{}))
+		hc := &http.Client{}
+		client := newClient(t, org.URL, okta.WithHTTPClient(hc))
 		_, _, err := client.ApiTokenAPI.GetApiToken(ctx, okta.GetApiTokenRequest{ApiTokenID: "a"})
 		require.NoError(t, err)
 		assert.Equal(t, []string{""}, evil.seen())
+		assert.Nil(t, hc.CheckRedirect, "the caller's client is not modified")
 	})
 
 	t.Run("another host, same port, SDK client", func(t *testing.T) {

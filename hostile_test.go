@@ -94,38 +94,6 @@ func TestHostileResultBodyOverLimit(t *testing.T) {
 	assert.LessOrEqual(t, body.read.Load(), int64(1<<20+64<<10))
 }
 
-// A redirect to another origin arrives without the Authorization header the
-// SDK set itself, with the SDK's own client and with a caller's.
-func TestHostileRedirectDropsAuthorization(t *testing.T) {
-	t.Parallel()
-	var mu sync.Mutex
-	var got []string
-	evil := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		mu.Lock()
-		got = append(got, r.Header.Get("Authorization"))
-		mu.Unlock()
-		writeJSON(w, 200, relAppJSON)
-	}))
-	t.Cleanup(evil.Close)
-	org := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		assert.Equal(t, "SSWS "+testToken, r.Header.Get("Authorization"))
-		http.Redirect(w, r, evil.URL+r.URL.Path, http.StatusTemporaryRedirect)
-	}))
-	t.Cleanup(org.Close)
-
-	callers := &http.Client{Transport: http.DefaultTransport.(*http.Transport).Clone()}
-	for _, opts := range [][]okta.ConfigOption{nil, {okta.WithHTTPClient(callers)}} {
-		client := newClient(t, org.URL, opts...)
-		app, _, err := client.ApplicationAPI.GetApplication(context.Background(), okta.GetApplicationRequest{AppID: "0oa1"})
-		require.NoError(t, err)
-		assert.Equal(t, "0oa1", app.ID)
-	}
-	mu.Lock()
-	defer mu.Unlock()
-	assert.Equal(t, []string{"", ""}, got, "no credentials at the other origin")
-	assert.Nil(t, callers.CheckRedirect, "the caller's client is not modified")
-}
-
 // A next link to another origin (host, port or scheme) is never requested:
 // the iterator yields ErrCrossOriginLink after the first page.
 func TestHostileCrossOriginLinkRefused(t *testing.T) {
