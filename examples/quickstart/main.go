@@ -28,7 +28,6 @@ import (
 	"fmt"
 	"os"
 	"os/signal"
-	"strings"
 	"time"
 
 	"github.com/gatekit/okta"
@@ -136,9 +135,13 @@ func openServiceApp() (*target.Target, error) {
 		if err != nil {
 			return nil, err
 		}
-		fmt.Printf("target: real org %s (from OKTA_CLIENT_ORGURL), as service app %s\n", cfg.OrgURL(), os.Getenv("OKTA_CLIENT_CLIENTID"))
-		return &target.Target{Client: okta.NewAPIClient(cfg), OrgURL: cfg.OrgURL(),
-			UserID: os.Getenv("OKTA_TEST_USER_ID"), Prefix: "gatekit-example-" + strings.ToLower(rand.Text()[:6]) + "-"}, nil
+		tgt, err := target.Org(cfg)
+		if err != nil {
+			return nil, err
+		}
+		fmt.Printf("target: real org %s (from OKTA_CLIENT_ORGURL), as service app %s; everything created is labelled %q\n",
+			tgt.OrgURL, os.Getenv("OKTA_CLIENT_CLIENTID"), tgt.Prefix)
+		return tgt, nil
 	}
 	tgt, err := target.Open(os.Stdout)
 	if err != nil {

@@ -44,10 +44,6 @@ type Target struct {
 // Open returns the target named by the environment, or starts the emulator
 // with opts. It writes one line to w saying which target it chose.
 func Open(w io.Writer, opts ...oktatest.Option) (*Target, error) {
-	prefix, err := newPrefix()
-	if err != nil {
-		return nil, err
-	}
 	orgURL, token := os.Getenv("OKTA_CLIENT_ORGURL"), os.Getenv("OKTA_CLIENT_TOKEN")
 	switch {
 	case orgURL != "" && token != "":
@@ -55,19 +51,20 @@ func Open(w io.Writer, opts ...oktatest.Option) (*Target, error) {
 		if err != nil {
 			return nil, err
 		}
-		t := &Target{
-			Client:  okta.NewAPIClient(cfg),
-			OrgURL:  cfg.OrgURL(),
-			UserID:  os.Getenv("OKTA_TEST_USER_ID"),
-			GroupID: os.Getenv("OKTA_TEST_GROUP_ID"),
-			Prefix:  prefix,
+		t, err := Org(cfg)
+		if err != nil {
+			return nil, err
 		}
-		fmt.Fprintf(w, "target: real org %s (from OKTA_CLIENT_ORGURL); everything created is labelled %q\n", t.OrgURL, prefix)
+		fmt.Fprintf(w, "target: real org %s (from OKTA_CLIENT_ORGURL); everything created is labelled %q\n", t.OrgURL, t.Prefix)
 		return t, nil
 	case orgURL != "" || token != "":
 		return nil, errors.New("set both OKTA_CLIENT_ORGURL and OKTA_CLIENT_TOKEN to use a real org, or neither to use the emulator")
 	}
 
+	prefix, err := newPrefix()
+	if err != nil {
+		return nil, err
+	}
 	srv := oktatest.NewServer(opts...)
 	cfg, err := okta.NewConfiguration(okta.WithOrgURL(srv.URL), okta.WithAPIToken(srv.Token))
 	if err != nil {
@@ -85,6 +82,24 @@ func Open(w io.Writer, opts ...oktatest.Option) (*Target, error) {
 	t.GroupID = srv.AddGroup("Engineering")
 	fmt.Fprintf(w, "target: in-process emulator at %s (set OKTA_CLIENT_ORGURL and OKTA_CLIENT_TOKEN to use a real org)\n", srv.URL)
 	return t, nil
+}
+
+// Org returns the real org cfg configures as a target, with the users and
+// groups OKTA_TEST_USER_ID and OKTA_TEST_GROUP_ID name and a new prefix. It
+// is for an example that configures its client another way than Open does,
+// such as with a service app's private key.
+func Org(cfg *okta.Configuration) (*Target, error) {
+	prefix, err := newPrefix()
+	if err != nil {
+		return nil, err
+	}
+	return &Target{
+		Client:  okta.NewAPIClient(cfg),
+		OrgURL:  cfg.OrgURL(),
+		UserID:  os.Getenv("OKTA_TEST_USER_ID"),
+		GroupID: os.Getenv("OKTA_TEST_GROUP_ID"),
+		Prefix:  prefix,
+	}, nil
 }
 
 // Real reports whether the target is a real org rather than the emulator.
