@@ -94,7 +94,9 @@ func (s *Server) listAPITokens(w http.ResponseWriter, r *http.Request, c *call) 
 	s.writeJSON(w, http.StatusOK, out)
 }
 
-func (s *Server) getAPIToken(w http.ResponseWriter, r *http.Request, c *call) {
+// withAPIToken runs f, holding s.mu, on the API token the request's
+// apiTokenId names, or answers 404 if there is none.
+func (s *Server) withAPIToken(w http.ResponseWriter, r *http.Request, f func(*apiToken)) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	id := r.PathValue("apiTokenId")
@@ -103,20 +105,18 @@ func (s *Server) getAPIToken(w http.ResponseWriter, r *http.Request, c *call) {
 		s.writeError(w, notFound(id, "ApiToken"))
 		return
 	}
-	s.writeJSON(w, http.StatusOK, s.renderAPIToken(t))
+	f(t)
+}
+
+func (s *Server) getAPIToken(w http.ResponseWriter, r *http.Request, c *call) {
+	s.withAPIToken(w, r, func(t *apiToken) { s.writeJSON(w, http.StatusOK, s.renderAPIToken(t)) })
 }
 
 func (s *Server) revokeAPIToken(w http.ResponseWriter, r *http.Request, c *call) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	id := r.PathValue("apiTokenId")
-	t, ok := s.apiTokens[id]
-	if !ok {
-		s.writeError(w, notFound(id, "ApiToken"))
-		return
-	}
-	s.removeAPIToken(t)
-	noContent(w)
+	s.withAPIToken(w, r, func(t *apiToken) {
+		s.removeAPIToken(t)
+		noContent(w)
+	})
 }
 
 // revokeCurrentApiToken revokes the token the request was made with; it
