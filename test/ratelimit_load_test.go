@@ -75,7 +75,9 @@ func TestRateLimitUnderLoad(t *testing.T) {
 	client := okta.NewAPIClient(cfg)
 
 	ctx := context.Background()
-	app, _, err := client.ApplicationAPI.CreateApplication(ctx, okta.CreateApplicationRequest{Application: bookmark("load")})
+	app, _, err := client.ApplicationAPI.CreateApplication(ctx, okta.CreateApplicationRequest{
+		Application: okta.NewBookmarkApplication("load", "https://app.example.com/"),
+	})
 	require.NoError(t, err)
 	counter.reset() // count the load only
 

@@ -24,16 +24,6 @@ import (
 	"github.com/gatekit/okta/oktatest"
 )
 
-// bookmark is the smallest valid app: a bookmark with a label.
-func bookmark(label string) *okta.Application {
-	return &okta.Application{
-		Name:       "bookmark",
-		Label:      label,
-		SignOnMode: okta.SignOnModeBookmark,
-		Settings:   okta.ApplicationSettings{App: okta.ApplicationSettingsApplication{URL: "https://example.com/" + label}},
-	}
-}
-
 // typedFailure reports whether err is one of the failures the SDK promises: an
 // *okta.Error (Okta, or a proxy, answered with an error or an unusable body), a
 // network error, a context error, or the connection closing under the
@@ -145,7 +135,7 @@ func (w *soakWorker) step(ctx context.Context) {
 		w.seq++
 		var app *okta.Application
 		app, _, err = api.CreateApplication(ctx, okta.CreateApplicationRequest{
-			Application: bookmark(fmt.Sprintf("soak-%d-%d", w.id, w.seq)),
+			Application: okta.NewBookmarkApplication(fmt.Sprintf("soak-%d-%d", w.id, w.seq), "https://app.example.com/"),
 			Activate:    okta.Ptr(false),
 		})
 		if err == nil {
