@@ -439,6 +439,9 @@ var filterFields = map[string]bool{
 
 var clauseRE = regexp.MustCompile(`^\s*([A-Za-z.]+)\s+eq\s+"((?:[^"\\]|\\.)*)"\s*`)
 
+// unescapeValue undoes the escapes of a quoted filter value.
+var unescapeValue = strings.NewReplacer(`\"`, `"`, `\\`, `\`)
+
 // parseAppFilter parses the filter expressions listApplications supports:
 // `field eq "value"` for status, name, user.id, group.id and
 // credentials.signing.kid, joined by "and".
@@ -450,7 +453,7 @@ func parseAppFilter(expr string) (appFilter, *apiError) {
 		if m == nil || !filterFields[m[1]] {
 			return nil, invalid("filter", "Invalid filter expression: "+expr)
 		}
-		value := strings.NewReplacer(`\"`, `"`, `\\`, `\`).Replace(m[2])
+		value := unescapeValue.Replace(m[2])
 		f = append(f, filterClause{m[1], value})
 		rest = rest[len(m[0]):]
 		if strings.TrimSpace(rest) == "" {

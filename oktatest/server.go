@@ -252,8 +252,10 @@ func (s *Server) authenticate(w http.ResponseWriter, r *http.Request, op operati
 			return principal{}, invalidToken()
 		}
 		return principal{tokenID: t.id, userID: t.userID}, nil
-	case "BEARER", "DPOP":
-		return s.authenticateAccessToken(w, r, map[string]string{"BEARER": "Bearer", "DPOP": "DPoP"}[strings.ToUpper(scheme)], strings.TrimSpace(cred), op)
+	case "BEARER":
+		return s.authenticateAccessToken(w, r, "Bearer", strings.TrimSpace(cred), op)
+	case "DPOP":
+		return s.authenticateAccessToken(w, r, "DPoP", strings.TrimSpace(cred), op)
 	}
 	return principal{}, invalidToken()
 }
