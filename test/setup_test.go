@@ -20,6 +20,7 @@ import (
 	"fmt"
 	"iter"
 	"os"
+	"strings"
 	"testing"
 	"time"
 
@@ -77,7 +78,7 @@ func sweep() error {
 		if err != nil {
 			return err
 		}
-		if len(app.Label) >= len(prefix) && app.Label[:len(prefix)] == prefix {
+		if strings.HasPrefix(app.Label, prefix) {
 			ids = append(ids, app.ID)
 		}
 	}

@@ -5,11 +5,12 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"math/rand/v2"
 	"net"
 	"net/http"
 	"runtime"
-	"sort"
+	"slices"
 	"sync"
 	"sync/atomic"
 	"syscall"
@@ -292,7 +293,7 @@ func TestSoak(t *testing.T) {
 	t.Logf("succeeded: %v", tally.ok)
 	t.Logf("typed failures by operation: %v", tally.failed)
 	t.Logf("typed failures by kind: %v", tally.kinds)
-	for _, k := range sortedKeys(tally.examples) {
+	for _, k := range slices.Sorted(maps.Keys(tally.examples)) {
 		t.Logf("  e.g. %s: %s", k, tally.examples[k])
 	}
 	t.Logf("creates reported successful %d, deletes reported successful %d, apps in the org %d (expected %d)",
@@ -314,20 +315,7 @@ func TestSoak(t *testing.T) {
 func (c *statusCounter) snapshot() map[int]int {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	out := make(map[int]int, len(c.seen))
-	for k, v := range c.seen {
-		out[k] = v
-	}
-	return out
-}
-
-func sortedKeys(m map[string]string) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
+	return maps.Clone(c.seen)
 }
 
 func mib(n uint64) float64 { return float64(n) / (1 << 20) }
