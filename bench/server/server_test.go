@@ -37,7 +37,10 @@ func get(t *testing.T, url string) *http.Response {
 	return resp
 }
 
-var nextRE = regexp.MustCompile(`^<([^>]+)>; rel="next"$`)
+var (
+	selfRE = regexp.MustCompile(`rel="self"$`)
+	nextRE = regexp.MustCompile(`^<([^>]+)>; rel="next"$`)
+)
 
 // walk follows rel="next" from url and returns the ids seen and the pages.
 func walk(t *testing.T, url string) (ids []string, pages int) {
@@ -58,7 +61,7 @@ func walk(t *testing.T, url string) (ids []string, pages int) {
 		}
 		pages++
 		links := resp.Header.Values("Link")
-		if len(links) == 0 || !regexp.MustCompile(`rel="self"$`).MatchString(links[0]) {
+		if len(links) == 0 || !selfRE.MatchString(links[0]) {
 			t.Fatalf("want a self link first, got %q", links)
 		}
 		url = ""
@@ -86,8 +89,9 @@ func TestListPagesFollowLinks(t *testing.T) {
 	if len(ids) != 45 || pages != 3 {
 		t.Fatalf("got %d tokens in %d pages, want 45 in 3 (default limit 20)", len(ids), pages)
 	}
-	if _, pages = walk(t, ts.URL+"/api/v1/api-tokens?limit=1000"); pages != 1 {
-		t.Fatalf("limit above 200 should be capped, not rejected: %d pages", pages)
+	// 450 apps: a limit above 200 uncapped would fit them on one page.
+	if ids, pages = walk(t, ts.URL+"/api/v1/apps?limit=1000"); len(ids) != 450 || pages != 3 {
+		t.Fatalf("limit above 200 should be capped, not rejected: %d apps in %d pages, want 450 in 3", len(ids), pages)
 	}
 }
 
