@@ -77,16 +77,16 @@ func (s *Server) listAPITokens(w http.ResponseWriter, r *http.Request, c *call) 
 		return
 	}
 	prefix := strings.ToLower(r.URL.Query().Get("q"))
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	var matching []*apiToken
-	for _, t := range s.apiTokenOrder {
-		if prefix == "" || strings.HasPrefix(strings.ToLower(t.name), prefix) ||
-			strings.HasPrefix(strings.ToLower(apiTokenClientName), prefix) {
-			matching = append(matching, t)
+	var keep func(*apiToken) bool
+	if prefix != "" {
+		keep = func(t *apiToken) bool {
+			return strings.HasPrefix(strings.ToLower(t.name), prefix) ||
+				strings.HasPrefix(strings.ToLower(apiTokenClientName), prefix)
 		}
 	}
-	items := page(s, w, r, matching, func(t *apiToken) int64 { return t.seq }, func(t *apiToken) string { return t.id }, s.globalCursor, p)
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	items := page(s, w, r, filtered(s.apiTokenOrder, keep), func(t *apiToken) int64 { return t.seq }, func(t *apiToken) string { return t.id }, s.globalCursor, p)
 	out := make([]any, len(items))
 	for i, t := range items {
 		out[i] = s.renderAPIToken(t)

@@ -398,15 +398,13 @@ func (s *Server) listApplications(w http.ResponseWriter, r *http.Request, c *cal
 		return
 	}
 	prefix := strings.ToLower(query.Get("q"))
+	var keep func(*app) bool
+	if len(filter) > 0 || prefix != "" {
+		keep = func(a *app) bool { return filter.match(a) && a.hasPrefix(prefix) }
+	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	matching := make([]*app, 0, len(s.appOrder))
-	for _, a := range s.appOrder {
-		if filter.match(a) && a.hasPrefix(prefix) {
-			matching = append(matching, a)
-		}
-	}
-	items := page(s, w, r, matching, func(a *app) int64 { return a.seq }, func(a *app) string { return a.id }, s.globalCursor, p)
+	items := page(s, w, r, filtered(s.appOrder, keep), func(a *app) int64 { return a.seq }, func(a *app) string { return a.id }, s.globalCursor, p)
 	out := make([]any, len(items))
 	expand := expandedUser(r)
 	for i, a := range items {

@@ -310,14 +310,12 @@ func listAssignments[T assignment](s *Server, w http.ResponseWriter, r *http.Req
 		return
 	}
 	prefix := strings.ToLower(r.URL.Query().Get("q"))
+	var keep func(T) bool
+	if prefix != "" {
+		keep = func(x T) bool { return matches(x, prefix) }
+	}
 	s.withApp(w, r, func(a *app) {
 		order, byID := lists(a)
-		var matching []T
-		for _, x := range order {
-			if prefix == "" || matches(x, prefix) {
-				matching = append(matching, x)
-			}
-		}
 		// A cursor is a current assignment, else one that was removed since.
 		resolve := func(id string) (int64, bool) {
 			if x, ok := byID[id]; ok {
@@ -326,7 +324,7 @@ func listAssignments[T assignment](s *Server, w http.ResponseWriter, r *http.Req
 			seq, ok := s.cursors[assignmentKey(id, a.id)]
 			return seq, ok
 		}
-		items := page(s, w, r, matching, T.sequence, T.assigneeID, resolve, p)
+		items := page(s, w, r, filtered(order, keep), T.sequence, T.assigneeID, resolve, p)
 		out := make([]any, len(items))
 		for i, x := range items {
 			out[i] = render(a, x)

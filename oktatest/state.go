@@ -130,6 +130,22 @@ func parsePage(r *http.Request, l listLimits) (pageSpec, *apiError) {
 	return p, nil
 }
 
+// filtered returns the items keep accepts, in order. A nil keep accepts
+// every item and returns items itself, so that an unfiltered list is paged
+// without copying it first.
+func filtered[T any](items []T, keep func(T) bool) []T {
+	if keep == nil {
+		return items
+	}
+	var out []T
+	for _, x := range items {
+		if keep(x) {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
 // page cuts one page out of items (in sequence order) and sets the Link
 // headers for it. idOf gives an item's cursor and resolve the sequence
 // number a cursor stands for; an unknown cursor yields an empty page.
