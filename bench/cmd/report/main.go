@@ -415,8 +415,6 @@ func render(r *results, m machineInfo, cmdline string, stat, notes []byte) []byt
 	p("| memory | %s |\n", orDash(m.memory))
 	if len(m.load) > 0 {
 		p("| load average (1 / 5 / 15 min) | %s |\n", strings.Join(m.load, "; "))
-	}
-	if len(m.load) > 0 {
 		p("\nA load average above the number of cores means other work shared the machine with the run, and the\n")
 		p("spread (± in the benchstat tables) is wider for it; the ratios of one run are still measured side by side.\n")
 	}
