@@ -80,8 +80,11 @@ func run(ctx context.Context) (err error) {
 		return fmt.Errorf("generating a key: %w", err)
 	}
 	certs, err := key.Certificates()
-	if err != nil || len(certs) == 0 {
-		return fmt.Errorf("reading the new key's certificate: %v", err)
+	if err != nil {
+		return fmt.Errorf("reading the new key's certificate: %w", err)
+	}
+	if len(certs) == 0 {
+		return fmt.Errorf("the new key %s has no certificate", key.Kid)
 	}
 	fmt.Printf("generated key %s (%s, certificate %q valid until %s)\n",
 		key.Kid, key.Kty, certs[0].Subject.CommonName, certs[0].NotAfter.Format(time.DateOnly))
