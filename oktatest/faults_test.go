@@ -172,11 +172,14 @@ func TestRequestHook(t *testing.T) {
 }
 
 func TestCloseEndsInjectedLatency(t *testing.T) {
-	srv := oktatest.NewServer()
+	// Close waits only for requests the server has begun to answer: wait
+	// for the request to arrive, or there is nothing to end.
+	arrived := make(chan struct{}, 1)
+	srv := oktatest.NewServer(oktatest.WithRequestHook(func(*http.Request) { arrived <- struct{}{} }))
 	srv.Fail("*", oktatest.Fault{Latency: time.Minute})
 	c := &client{t: t, srv: srv, token: srv.Token, hc: &http.Client{Timeout: 10 * time.Second}}
 	go c.try("GET", "/api/v1/apps", nil)
-	time.Sleep(50 * time.Millisecond)
+	<-arrived
 	start := time.Now()
 	srv.Close()
 	assert.Less(t, time.Since(start), 5*time.Second)
