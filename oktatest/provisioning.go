@@ -137,29 +137,24 @@ func (s *Server) listFeatures(w http.ResponseWriter, r *http.Request, c *call) {
 	})
 }
 
-// lookupFeature finds a feature of an app; only apps with a provisioning
-// connection have one, USER_PROVISIONING.
-func (s *Server) lookupFeature(r *http.Request) (*app, *apiError) {
-	a, err := s.lookupApp(r.PathValue("appId"))
-	if err != nil {
-		return nil, err
-	}
-	name := r.PathValue("name")
-	if name != featureUserProvisioning || a.provFeature == nil {
-		return nil, notFound(name, "AppFeature")
-	}
-	return a, nil
+// withFeature is withApp for the feature a request names: it answers 404
+// unless the app has it. Only apps with a provisioning connection have a
+// feature, USER_PROVISIONING.
+func (s *Server) withFeature(w http.ResponseWriter, r *http.Request, f func(*app)) {
+	s.withApp(w, r, func(a *app) {
+		name := r.PathValue("name")
+		if name != featureUserProvisioning || a.provFeature == nil {
+			s.writeError(w, notFound(name, "AppFeature"))
+			return
+		}
+		f(a)
+	})
 }
 
 func (s *Server) getFeature(w http.ResponseWriter, r *http.Request, c *call) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	a, err := s.lookupFeature(r)
-	if err != nil {
-		s.writeError(w, err)
-		return
-	}
-	s.writeJSON(w, http.StatusOK, s.renderFeature(a))
+	s.withFeature(w, r, func(a *app) {
+		s.writeJSON(w, http.StatusOK, s.renderFeature(a))
+	})
 }
 
 // updateFeature merges the capabilities sent into the feature's.
@@ -173,15 +168,10 @@ func (s *Server) updateFeature(w http.ResponseWriter, r *http.Request, c *call) 
 		s.writeError(w, err)
 		return
 	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	a, err := s.lookupFeature(r)
-	if err != nil {
-		s.writeError(w, err)
-		return
-	}
-	merge(a.provFeature, doc)
-	s.writeJSON(w, http.StatusOK, s.renderFeature(a))
+	s.withFeature(w, r, func(a *app) {
+		merge(a.provFeature, doc)
+		s.writeJSON(w, http.StatusOK, s.renderFeature(a))
+	})
 }
 
 // checkCapabilities refuses status members other than ENABLED and DISABLED
