@@ -66,16 +66,17 @@ func (s *Server) lookupApp(id string) (*app, *apiError) {
 }
 
 // withApp runs f, holding s.mu, on the app the request's appId names, or
-// answers 404 if there is none.
-func (s *Server) withApp(w http.ResponseWriter, r *http.Request, f func(*app)) {
+// answers 404 if there is none. It reports whether it ran f.
+func (s *Server) withApp(w http.ResponseWriter, r *http.Request, f func(*app)) bool {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	a, err := s.lookupApp(r.PathValue("appId"))
 	if err != nil {
 		s.writeError(w, err)
-		return
+		return false
 	}
 	f(a)
+	return true
 }
 
 func (s *Server) createApplication(w http.ResponseWriter, r *http.Request, c *call) {

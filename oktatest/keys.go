@@ -204,15 +204,10 @@ func (s *Server) generateApplicationKey(w http.ResponseWriter, r *http.Request, 
 		}
 		years = n
 	}
-	s.mu.Lock()
-	a, err := s.lookupApp(r.PathValue("appId"))
+	// The certificate is made without s.mu held; the app is looked up
+	// again to add it.
 	var name string
-	if err == nil {
-		name, _ = a.doc["name"].(string)
-	}
-	s.mu.Unlock()
-	if err != nil {
-		s.writeError(w, err)
+	if !s.withApp(w, r, func(a *app) { name, _ = a.doc["name"].(string) }) {
 		return
 	}
 	now := s.now()
@@ -304,11 +299,8 @@ func (s *Server) generateCsr(w http.ResponseWriter, r *http.Request, c *call) {
 		s.writeError(w, invalid("subject.countryName", "Country name must be a two-letter code."))
 		return
 	}
-	s.mu.Lock()
-	_, err := s.lookupApp(r.PathValue("appId"))
-	s.mu.Unlock()
-	if err != nil {
-		s.writeError(w, err)
+	// Refuse an unknown app before making a key pair for it.
+	if !s.withApp(w, r, func(*app) {}) {
 		return
 	}
 	key, kerr := newRSAKey()

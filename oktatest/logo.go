@@ -28,16 +28,13 @@ func (s *Server) logoLink(a *app) map[string]any {
 }
 
 func (s *Server) uploadApplicationLogo(w http.ResponseWriter, r *http.Request, c *call) {
-	s.mu.Lock()
-	_, err := s.lookupApp(r.PathValue("appId"))
-	s.mu.Unlock()
-	if err != nil {
-		s.writeError(w, err)
+	// Refuse an unknown app before reading the upload.
+	if !s.withApp(w, r, func(*app) {}) {
 		return
 	}
-	file, ferr := readLogo(w, r)
-	if ferr != nil {
-		s.writeError(w, ferr)
+	file, err := readLogo(w, r)
+	if err != nil {
+		s.writeError(w, err)
 		return
 	}
 	s.withApp(w, r, func(a *app) {
