@@ -126,7 +126,7 @@ func (s *Server) materialize(appID string) *apiError {
 	for _, k := range pending {
 		cert, cerr := selfSigned(name, k.created, 2)
 		if cerr != nil {
-			return &apiError{status: http.StatusInternalServerError, code: "E0000009", summary: "Internal Server Error"}
+			return statusError(http.StatusInternalServerError)
 		}
 		s.mu.Lock()
 		if k.cert == nil {
