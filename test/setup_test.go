@@ -2,8 +2,10 @@
 // SDK's public API.
 //
 // By default every test starts its own in-process emulator (oktatest), so the
-// tests run in parallel and leave nothing behind. With OKTA_CLIENT_ORGURL and
-// OKTA_CLIENT_TOKEN set, the suite runs against that org instead: it labels
+// tests run in parallel and leave nothing behind. A real org is opt-in only:
+// with OKTA_TEST_REAL_ORG=1 and OKTA_CLIENT_ORGURL and OKTA_CLIENT_TOKEN set,
+// the suite runs against that org instead (the two OKTA_CLIENT_* variables
+// alone, which Okta's docs tell developers to export, are not enough). It labels
 // everything it creates with a unique prefix ("gatekit-test-<random>-"),
 // deactivates and deletes all of it at the end, and skips what cannot run
 // there (fault injection, seeding users, tokens and 1 000 apps). Scenarios
@@ -39,8 +41,18 @@ var prefix = func() string {
 	return "gatekit-test-" + hex.EncodeToString(b[:]) + "-"
 }()
 
-// realOrg reports whether the suite runs against a real org.
+// realOrgOptIn is the variable that must be "1" for the suite to reach a real
+// org; credentials in the environment alone never do.
+const realOrgOptIn = "OKTA_TEST_REAL_ORG"
+
+// realOrg reports whether the suite runs against a real org: only when the
+// person running it opted in explicitly and named the org and a token.
 func realOrg() bool {
+	return os.Getenv(realOrgOptIn) == "1" && orgInEnv()
+}
+
+// orgInEnv reports whether the environment names an org and a token.
+func orgInEnv() bool {
 	return os.Getenv("OKTA_CLIENT_ORGURL") != "" && os.Getenv("OKTA_CLIENT_TOKEN") != ""
 }
 
@@ -53,6 +65,9 @@ func TestMain(m *testing.M) {
 	flag.Visit(func(f *flag.Flag) { parallelSet = parallelSet || f.Name == "test.parallel" })
 	if !parallelSet {
 		_ = flag.Set("test.parallel", "8")
+	}
+	if orgInEnv() && !realOrg() {
+		fmt.Fprintf(os.Stderr, "test: OKTA_CLIENT_ORGURL and OKTA_CLIENT_TOKEN are set but %s is not 1: running on the emulator\n", realOrgOptIn)
 	}
 	code := m.Run()
 	if realOrg() {
