@@ -1,17 +1,3 @@
-// Package okta is a Go client for Okta's Application and API Token management
-// APIs.
-//
-// Build a Configuration, then an APIClient, and call the operations on its
-// ApplicationAPI and ApiTokenAPI:
-//
-//	cfg, err := okta.NewConfiguration(okta.WithOrgURL("https://dev-123456.okta.com"), okta.WithAPIToken(token))
-//	client := okta.NewAPIClient(cfg)
-//	app, _, err := client.ApplicationAPI.GetApplication(ctx, okta.GetApplicationRequest{AppID: id})
-//
-// Every operation takes a context and a request struct and returns a typed
-// result, a *Response and an error; list operations have an ...All sibling that
-// walks every page. Models are lossless: what Okta sends is what an update sends
-// back, including members this package does not know.
 package okta
 
 import (
