@@ -18,6 +18,10 @@ type state struct {
 	apps     map[string]*app
 	appOrder []*app // by seq
 	appNames map[string]int
+	// deletedApps are the ids of apps deleted: some answers about them
+	// differ from those about ids never issued.
+	deletedApps map[string]bool
+	orgInfo     orgInfo // made on first use, see Server.org
 
 	users  map[string]*user
 	groups map[string]*group
@@ -33,6 +37,7 @@ func (st *state) init() {
 	st.cursors = map[string]int64{}
 	st.apps = map[string]*app{}
 	st.appNames = map[string]int{}
+	st.deletedApps = map[string]bool{}
 	st.users = map[string]*user{}
 	st.groups = map[string]*group{}
 	st.apiTokens = map[string]*apiToken{}
