@@ -32,7 +32,8 @@ type app struct {
 	tokens      []*oauthToken
 	grants      []*scopeGrant
 	conn        connection
-	provFeature map[string]any // USER_PROVISIONING capabilities
+	provFeature map[string]any // USER_PROVISIONING capabilities, nil if the app has not the feature
+	inFeature   map[string]any // INBOUND_PROVISIONING capabilities, nil if the app has not the feature
 }
 
 const (
@@ -103,6 +104,10 @@ func (s *Server) createApplication(w http.ResponseWriter, r *http.Request, c *ca
 	// credentials.signing.kid.
 	a.keys = []*appKey{{kid: s.newKid(), created: now}}
 	a.activeKid = a.keys[0].kid
+	if a.template().provisioning() {
+		a.provFeature = defaultProvisioningCapabilities()
+		a.inFeature = defaultInboundCapabilities()
+	}
 	a.seq = s.register(a.id)
 	s.apps[a.id] = a
 	s.appOrder = append(s.appOrder, a)

@@ -6,6 +6,7 @@ import (
 	"crypto/sha256"
 	"crypto/x509"
 	"crypto/x509/pkix"
+	"encoding/asn1"
 	"encoding/base64"
 	"encoding/pem"
 	"fmt"
@@ -73,9 +74,32 @@ func (a *app) key(kid string) *appKey {
 // newKid makes a key id shaped like Okta's (43 base64url characters).
 func (s *Server) newKid() string { return s.randomString(base64url, 43) }
 
-// selfSigned makes an RSA key and a self-signed certificate valid from
-// notBefore for the given number of years.
-func selfSigned(commonName string, notBefore time.Time, years int) (*x509.Certificate, error) {
+// certValidity is how long Okta's app signing certificates are valid by
+// default: ten years, 3,652 days.
+const certValidity = 3652 * 24 * time.Hour
+
+// oktaSubject is the subject (and issuer) of Okta's app signing
+// certificates: C, ST, L, O, OU, CN (the org's subdomain) and emailAddress.
+func oktaSubject() pkix.Name {
+	return pkix.Name{
+		Country:            []string{"US"},
+		Province:           []string{"California"},
+		Locality:           []string{"San Francisco"},
+		Organization:       []string{"Okta"},
+		OrganizationalUnit: []string{"SSOProvider"},
+		CommonName:         orgName,
+		ExtraNames: []pkix.AttributeTypeAndValue{
+			{Type: oidEmailAddress, Value: "info@okta.com"},
+		},
+	}
+}
+
+// oidEmailAddress is PKCS #9's emailAddress attribute.
+var oidEmailAddress = asn1.ObjectIdentifier{1, 2, 840, 113549, 1, 9, 1}
+
+// selfSigned makes an RSA key and a self-signed certificate with Okta's
+// subject, valid from notBefore for the given duration.
+func selfSigned(notBefore time.Time, validity time.Duration) (*x509.Certificate, error) {
 	key, err := newRSAKey()
 	if err != nil {
 		return nil, err
@@ -84,18 +108,13 @@ func selfSigned(commonName string, notBefore time.Time, years int) (*x509.Certif
 	if err != nil {
 		return nil, fmt.Errorf("oktatest: serial number: %w", err)
 	}
-	name := pkix.Name{
-		CommonName:         commonName,
-		OrganizationalUnit: []string{"SSOProvider"},
-		Organization:       []string{"oktatest"},
-		Country:            []string{"US"},
-	}
+	name := oktaSubject()
 	tmpl := &x509.Certificate{
 		SerialNumber:          serial,
 		Subject:               name,
 		Issuer:                name,
 		NotBefore:             notBefore,
-		NotAfter:              notBefore.AddDate(years, 0, 0),
+		NotAfter:              notBefore.Add(validity),
 		KeyUsage:              x509.KeyUsageDigitalSignature,
 		BasicConstraintsValid: true,
 	}
@@ -121,10 +140,9 @@ func (s *Server) materialize(appID string) *apiError {
 			pending = append(pending, k)
 		}
 	}
-	name, _ := a.doc["name"].(string)
 	s.mu.Unlock()
 	for _, k := range pending {
-		cert, cerr := selfSigned(name, k.created, 2)
+		cert, cerr := selfSigned(k.created, certValidity)
 		if cerr != nil {
 			return statusError(http.StatusInternalServerError)
 		}
@@ -194,24 +212,26 @@ func (s *Server) getApplicationKey(w http.ResponseWriter, r *http.Request, c *ca
 	getOne(s, w, r, s.lookupKey, func(_ *app, k *appKey) map[string]any { return renderKey(k) })
 }
 
+// generateApplicationKey makes a key valid for validityYears (2 to 10),
+// which Okta requires.
 func (s *Server) generateApplicationKey(w http.ResponseWriter, r *http.Request, c *call) {
-	years := 2
-	if v := r.URL.Query().Get("validityYears"); v != "" {
-		n, err := strconv.Atoi(v)
-		if err != nil || n < 2 || n > 10 {
-			s.writeError(w, invalid("validityYears", "Validity years out of range. It should be 2 - 10 years."))
-			return
-		}
-		years = n
+	v := r.URL.Query().Get("validityYears")
+	if v == "" {
+		s.writeError(w, invalid("validityYears", "Property is required."))
+		return
+	}
+	years, err := strconv.Atoi(v)
+	if err != nil || years < 2 || years > 10 {
+		s.writeError(w, invalid("validityYears", "Validity years out of range. It should be 2 - 10 years."))
+		return
 	}
 	// The certificate is made without s.mu held; the app is looked up
 	// again to add it.
-	var name string
-	if !s.withApp(w, r, func(a *app) { name, _ = a.doc["name"].(string) }) {
+	if !s.withApp(w, r, func(*app) {}) {
 		return
 	}
 	now := s.now()
-	cert, cerr := selfSigned(name, now, years)
+	cert, cerr := selfSigned(now, now.AddDate(years, 0, 0).Sub(now))
 	if cerr != nil {
 		s.writeError(w, statusError(http.StatusInternalServerError))
 		return

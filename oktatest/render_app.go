@@ -106,15 +106,16 @@ func (s *Server) appLogo(a *app) map[string]any {
 }
 
 // orgInfo is what identifies the org beyond its URL: its id (in every orn)
-// and its default policies (in the links of OIDC clients).
+// its default policies (in the links of OIDC clients) and its default user
+// type.
 type orgInfo struct {
-	id, accessPolicy, enrollPolicy string
+	id, accessPolicy, enrollPolicy, userType string
 }
 
 // org returns the org's identity, made on first use. The caller holds s.mu.
 func (s *Server) org() orgInfo {
 	if s.orgInfo.id == "" {
-		s.orgInfo = orgInfo{id: s.newID("00o"), accessPolicy: s.newID("rst"), enrollPolicy: s.newID("rst")}
+		s.orgInfo = orgInfo{id: s.newID("00o"), accessPolicy: s.newID("rst"), enrollPolicy: s.newID("rst"), userType: s.newID("oty")}
 	}
 	return s.orgInfo
 }

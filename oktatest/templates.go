@@ -52,11 +52,11 @@ var catalogModes = map[string]string{
 	"office365": "BROWSER_PLUGIN", "aws_console": "BROWSER_PLUGIN", "pagerduty": "BROWSER_PLUGIN",
 }
 
-// provisioningNames are catalog apps that can provision users, as well as
-// any app whose name mentions SCIM.
+// provisioningNames are the catalog apps that provision both ways: they
+// have the USER_PROVISIONING and INBOUND_PROVISIONING features from the
+// start.
 var provisioningNames = map[string]bool{
-	"okta_org2org": true, "salesforce": true, "google": true, "office365": true, "slack": true,
-	"zoomus": true, "github_enterprise": true, "box": true, "dropbox_for_business": true,
+	"google": true, "office365": true, "okta_org2org": true, "slack": true, "zoomus": true,
 }
 
 // signingModes are the sign-on modes of apps that sign (and so have a
