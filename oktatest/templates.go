@@ -103,7 +103,7 @@ func (t template) customSAML() bool {
 	return t.kind == kindCustom && strings.HasPrefix(t.mode, "SAML_")
 }
 func (t template) provisioning() bool {
-	return provisioningNames[t.name] || strings.Contains(t.name, "scim")
+	return provisioningNames[t.name]
 }
 func (t template) swa() bool                 { return t.name == "template_swa" || t.name == "template_swa3field" }
 func (t template) securePasswordStore() bool { return t.name == "template_sps" }
