@@ -56,7 +56,8 @@ func (s *Server) renderApp(a *app, o renderOpts) map[string]any {
 }
 
 // appLinks are an app's _links as Okta sends them: no self; metadata only
-// on SAML 2.0 apps; the policy, help and client links on OIDC clients.
+// on SAML 2.0 apps; the policy, help and client links on OIDC clients (an
+// OIDC catalog app made without redirect URIs is none).
 func (s *Server) appLinks(a *app, t template) map[string]any {
 	appURL := s.href("api", "v1", "apps", a.id)
 	appLinks := []any{}
@@ -77,7 +78,7 @@ func (s *Server) appLinks(a *app, t template) map[string]any {
 	if t.mode == "SAML_2_0" {
 		links["metadata"] = map[string]any{"href": appURL + "/sso/saml/metadata", "type": "application/xml"}
 	}
-	if t.oidc() {
+	if _, client := get(a.doc, "credentials", "oauthClient").(map[string]any); client && t.oidc() {
 		org := s.org()
 		links["accessPolicy"] = link(s.href("api", "v1", "policies", org.accessPolicy))
 		links["profileEnrollment"] = link(s.href("api", "v1", "policies", org.enrollPolicy))

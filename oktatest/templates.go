@@ -109,12 +109,12 @@ func (t template) swa() bool                 { return t.name == "template_swa" |
 func (t template) securePasswordStore() bool { return t.name == "template_sps" }
 
 // linkName is the name of the app's (first) app link: "<name>_link" for
-// custom apps, "oidc_client_link" for OIDC clients, else "login".
+// custom apps, "oidc_client_link" for the OIDC template, else "login".
 func (t template) linkName() string {
 	switch {
 	case t.kind == kindCustom:
 		return t.name + "_link"
-	case t.oidc():
+	case t.name == "oidc_client":
 		return "oidc_client_link"
 	}
 	return "login"
