@@ -211,3 +211,16 @@ func TestProvisioningMembersAndInboundFeature(t *testing.T) {
 	assert.Equal(t, "TOKEN", str(conn, "profile", "authScheme"))
 	assert.NotContains(t, conn, "token")
 }
+
+func TestOIDCClientIDIsImmutable(t *testing.T) {
+	_, c := newServer(t)
+	a := c.createApp(map[string]any{"label": "Named", "signOnMode": "OPENID_CONNECT",
+		"credentials": map[string]any{"oauthClient": map[string]any{"client_id": "my-client-id"}},
+		"settings":    map[string]any{"oauthClient": map[string]any{"redirect_uris": []string{"https://n.example.com/cb"}}}})
+	assert.Equal(t, "my-client-id", str(a, "credentials", "oauthClient", "client_id"))
+	a["credentials"].(map[string]any)["oauthClient"] = map[string]any{"client_id": "another-id"}
+	r := c.do("PUT", "/api/v1/apps/"+a["id"].(string), a)
+	require.Equal(t, http.StatusOK, r.status, "%s", r.body)
+	assert.Equal(t, "my-client-id", str(r.obj(t), "credentials", "oauthClient", "client_id"))
+	assert.Equal(t, "client_secret_basic", str(r.obj(t), "credentials", "oauthClient", "token_endpoint_auth_method"))
+}

@@ -38,9 +38,13 @@ func (s *Server) writeOAuthClient(a *app, doc map[string]any, t template) (newSe
 		setDefault(oc, "token_endpoint_auth_method", method)
 		setDefault(oc, "autoKeyRotation", true)
 	} else if old, ok := get(a.doc, "credentials", "oauthClient").(map[string]any); ok {
-		// A replace that leaves the method out keeps it.
-		setDefault(oc, "token_endpoint_auth_method", old["token_endpoint_auth_method"])
-		setDefault(oc, "autoKeyRotation", old["autoKeyRotation"])
+		// A replace that leaves these out keeps them; client_id is
+		// immutable.
+		for _, k := range []string{"client_id", "token_endpoint_auth_method", "autoKeyRotation"} {
+			if v, ok := old[k]; ok && (k == "client_id" || oc[k] == nil) {
+				oc[k] = v
+			}
+		}
 	}
 	setDefault(oc, "pkce_required", appType == "browser" || appType == "native")
 	if confidential(oc) && a.clientSecret == "" {
