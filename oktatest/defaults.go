@@ -1,5 +1,7 @@
 package oktatest
 
+import "strings"
+
 // What Okta fills in, member by member, when an app is written: a member the
 // client sent keeps its value, every member it left out gets Okta's default,
 // even inside objects the client sent in part. Empty strings Okta does not
@@ -124,7 +126,7 @@ func normalizeEmpty(doc map[string]any) {
 	if settings, ok := doc["settings"].(map[string]any); ok {
 		if signOn, ok := settings["signOn"].(map[string]any); ok {
 			for k, v := range signOn {
-				if v == "" && (k == "defaultRelayState" || len(k) > len("Override") && k[len(k)-len("Override"):] == "Override") {
+				if v == "" && (k == "defaultRelayState" || strings.HasSuffix(k, "Override")) {
 					signOn[k] = nil
 				}
 			}
