@@ -44,10 +44,6 @@ func fillSettingsDefaults(settings map[string]any, t template, newID func(string
 	setDefault(settings, "emOptInStatus", "NOT_ENABLED")
 
 	switch {
-	case t.swa():
-		for _, k := range []string{"loginUrlRegex", "redirectUrl", "checkbox"} {
-			setDefault(app, k, nil)
-		}
 	case t.securePasswordStore():
 		for _, k := range []string{"optionalField1", "optionalField1Value", "optionalField2",
 			"optionalField2Value", "optionalField3", "optionalField3Value"} {

@@ -51,9 +51,9 @@ func TestDefaultsAreFilledMemberByMember(t *testing.T) {
 	assert.Equal(t, "EDIT_USERNAME_AND_PASSWORD", str(swa, "credentials", "scheme"))
 	assert.Equal(t, false, get(swa, "credentials", "revealPassword"))
 	app := get(swa, "settings", "app").(map[string]any)
-	for _, k := range []string{"loginUrlRegex", "redirectUrl", "checkbox"} {
+	for _, k := range []string{"loginUrlRegex", "checkbox"} {
 		v, ok := app[k]
-		assert.True(t, ok && v == nil, "settings.app.%s is null", k)
+		assert.True(t, ok && v == nil, `settings.app.%s "" is null`, k)
 	}
 
 	saml := c.createApp(map[string]any{"label": "SAML", "signOnMode": "SAML_2_0", "settings": map[string]any{
@@ -116,7 +116,10 @@ func TestOIDCClientLinksAndLogo(t *testing.T) {
 	u, err := url.Parse(logo)
 	require.NoError(t, err)
 	assert.NotEqual(t, strings.TrimPrefix(c.srv.URL, "http://"), u.Host, "the default logo is on Okta's CDN")
-	assert.Nil(t, get(c.createApp(bookmark("b")), "_links", "help"))
+	assert.NotNil(t, get(c.createApp(bookmark("b")), "_links", "help"))
+	swa := c.createApp(map[string]any{"label": "SWA", "signOnMode": "BROWSER_PLUGIN", "name": "template_swa"})
+	assert.Nil(t, get(swa, "_links", "help"))
+	assert.Nil(t, get(swa, "_links", "metadata"))
 }
 
 func TestSigningCertificatesAreOktas(t *testing.T) {

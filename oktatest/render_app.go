@@ -55,9 +55,11 @@ func (s *Server) renderApp(a *app, o renderOpts) map[string]any {
 	return out
 }
 
-// appLinks are an app's _links as Okta sends them: no self; metadata only
-// on SAML 2.0 apps; the policy, help and client links on OIDC clients (an
-// OIDC catalog app made without redirect URIs is none).
+// appLinks are an app's _links as Okta sends them: no self (nor
+// uploadLogo); metadata only on SAML 2.0 apps that are not catalog apps;
+// help on bookmarks, SAML 2.0 apps and OIDC clients; the policy and client
+// links on OIDC clients (an OIDC catalog app made without redirect URIs is
+// none).
 func (s *Server) appLinks(a *app, t template) map[string]any {
 	appURL := s.href("api", "v1", "apps", a.id)
 	appLinks := []any{}
@@ -69,24 +71,26 @@ func (s *Server) appLinks(a *app, t template) map[string]any {
 		})
 	}
 	links := map[string]any{
-		"uploadLogo": link(appURL+"/logo", http.MethodPost),
-		"appLinks":   appLinks,
-		"groups":     link(appURL + "/groups"),
-		"users":      link(appURL + "/users"),
-		"logo":       []any{s.appLogo(a)},
+		"appLinks": appLinks,
+		"groups":   link(appURL + "/groups"),
+		"users":    link(appURL + "/users"),
+		"logo":     []any{s.appLogo(a)},
 	}
-	if t.mode == "SAML_2_0" {
+	if t.mode == "SAML_2_0" && t.kind != kindCatalog {
 		links["metadata"] = map[string]any{"href": appURL + "/sso/saml/metadata", "type": "application/xml"}
 	}
-	if _, client := get(a.doc, "credentials", "oauthClient").(map[string]any); client && t.oidc() {
+	_, client := get(a.doc, "credentials", "oauthClient").(map[string]any)
+	if t.mode == "BOOKMARK" || t.mode == "SAML_2_0" || (client && t.oidc()) {
+		links["help"] = map[string]any{
+			"href": s.href("app", t.name, a.id, "setup", "help", t.mode, "external-doc"),
+			"type": "text/html",
+		}
+	}
+	if client && t.oidc() {
 		org := s.org()
 		links["accessPolicy"] = link(s.href("api", "v1", "policies", org.accessPolicy))
 		links["profileEnrollment"] = link(s.href("api", "v1", "policies", org.enrollPolicy))
 		links["policies"] = link(appURL+"/policies", http.MethodPut)
-		links["help"] = map[string]any{
-			"href": s.href("app", t.name, a.id, "setup", "help", "OPENID_CONNECT", "external-doc"),
-			"type": "text/html",
-		}
 		links["clientCredentials"] = link(appURL + "/credentials/secrets")
 	}
 	if a.status == statusActive {

@@ -105,7 +105,6 @@ func (t template) customSAML() bool {
 func (t template) provisioning() bool {
 	return provisioningNames[t.name]
 }
-func (t template) swa() bool                 { return t.name == "template_swa" || t.name == "template_swa3field" }
 func (t template) securePasswordStore() bool { return t.name == "template_sps" }
 
 // linkName is the name of the app's (first) app link: "<name>_link" for
