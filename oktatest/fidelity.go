@@ -5,7 +5,9 @@ package oktatest
 // rewrites". The text below is written to become sections of the package
 // documentation (doc.go); until then it lives here, detached from the
 // package clause so that it is not a second package comment.
-// fidelity_test.go and fidelity_rules_test.go hold it to account.
+// fidelity_test.go (a shape per sign-on mode and catalog kind, the apps
+// recorded from real orgs in testdata/apps, the statuses of an app's life)
+// and fidelity_rules_test.go (a test per rule) hold it to account.
 
 // # What Okta fills in, drops and rewrites, as the emulator does
 //
@@ -26,8 +28,7 @@ package oktatest
 //     implicitAssignment, notes.admin/enduser null, emOptInStatus),
 //     credentials.userNameTemplate. Per template: a scheme (AUTO_LOGIN,
 //     BASIC_AUTH, BROWSER_PLUGIN, SECURE_PASSWORD_STORE) and revealPassword
-//     false; SWA settings.app loginUrlRegex, redirectUrl and checkbox null;
-//     secure password store optionalField1..3 and their values null; custom
+//     false; secure password store optionalField1..3 and their values null; custom
 //     SAML settings.signOn (assertionEncryption {"enabled":false},
 //     requestCompressed, spIssuer null, idpIssuer
 //     "http://www.okta.com/${org.externalKey}", acsEndpoints [],
@@ -57,10 +58,12 @@ package oktatest
 //     <name>_link; the OIDC template's link is oidc_client_link, others'
 //     login. Directories (active_directory, csv_directory_v2, ...) have
 //     signOnMode null and no app link.
-//   - An app's _links have no self; metadata only on SAML 2.0 apps;
-//     accessPolicy, profileEnrollment, policies, help and clientCredentials
-//     on OIDC clients; appLinks[].href is <org>/home/<name>/<appId>/<linkId>;
-//     the default logo is on Okta's CDN host.
+//   - An app's _links have no self and no uploadLogo; metadata only on
+//     SAML 2.0 apps (not on catalog ones, as recorded); accessPolicy,
+//     profileEnrollment, policies, help and clientCredentials on OIDC
+//     clients, help also on bookmarks and SAML 2.0 apps (as recorded);
+//     appLinks[].href is <org>/home/<name>/<appId>/<linkId>; the default
+//     logo is on Okta's CDN host.
 //   - App users carry a full profile: the attributes of a default app user
 //     schema (email, given_name, family_name, name, middle_name, nickname,
 //     honorific_prefix/suffix, title, display_name, locale, zoneinfo,
