@@ -37,7 +37,7 @@ func (s *Server) writeOAuthClient(a *app, doc map[string]any, t template) (newSe
 		}
 		setDefault(oc, "token_endpoint_auth_method", method)
 		setDefault(oc, "autoKeyRotation", true)
-	} else if old, ok := get(a.doc, "credentials", "oauthClient").(map[string]any); ok {
+	} else if old, ok := memberAt(a.doc, "credentials", "oauthClient").(map[string]any); ok {
 		// A replace that leaves these out keeps them; client_id is
 		// immutable.
 		for _, k := range []string{"client_id", "token_endpoint_auth_method", "autoKeyRotation"} {
@@ -64,17 +64,4 @@ func redirectURIs(sc map[string]any) []any {
 func confidential(oauthClient map[string]any) bool {
 	m, _ := oauthClient["token_endpoint_auth_method"].(string)
 	return strings.HasPrefix(m, "client_secret_")
-}
-
-// get walks a path of object members of a JSON document; it is nil where
-// the path ends early.
-func get(v any, path ...string) any {
-	for _, p := range path {
-		m, ok := v.(map[string]any)
-		if !ok {
-			return nil
-		}
-		v = m[p]
-	}
-	return v
 }

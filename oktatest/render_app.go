@@ -79,7 +79,7 @@ func (s *Server) appLinks(a *app, t template) map[string]any {
 	if t.mode == "SAML_2_0" && t.kind != kindCatalog {
 		links["metadata"] = map[string]any{"href": appURL + "/sso/saml/metadata", "type": "application/xml"}
 	}
-	_, client := get(a.doc, "credentials", "oauthClient").(map[string]any)
+	_, client := memberAt(a.doc, "credentials", "oauthClient").(map[string]any)
 	if t.mode == "BOOKMARK" || t.mode == "SAML_2_0" || (client && t.oidc()) {
 		links["help"] = map[string]any{
 			"href": s.href("app", t.name, a.id, "setup", "help", t.mode, "external-doc"),
