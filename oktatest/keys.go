@@ -79,15 +79,16 @@ func (s *Server) newKid() string { return s.randomString(base64url, 43) }
 const certValidity = 3652 * 24 * time.Hour
 
 // oktaSubject is the subject (and issuer) of Okta's app signing
-// certificates: C, ST, L, O, OU, CN (the org's subdomain) and emailAddress.
-func oktaSubject() pkix.Name {
+// certificates: C, ST, L, O, OU, CN (the org's subdomain for app keys) and
+// emailAddress.
+func oktaSubject(commonName string) pkix.Name {
 	return pkix.Name{
 		Country:            []string{"US"},
 		Province:           []string{"California"},
 		Locality:           []string{"San Francisco"},
 		Organization:       []string{"Okta"},
 		OrganizationalUnit: []string{"SSOProvider"},
-		CommonName:         orgName,
+		CommonName:         commonName,
 		ExtraNames: []pkix.AttributeTypeAndValue{
 			{Type: oidEmailAddress, Value: "info@okta.com"},
 		},
@@ -98,8 +99,14 @@ func oktaSubject() pkix.Name {
 var oidEmailAddress = asn1.ObjectIdentifier{1, 2, 840, 113549, 1, 9, 1}
 
 // selfSigned makes an RSA key and a self-signed certificate with Okta's
-// subject, valid from notBefore for the given duration.
-func selfSigned(notBefore time.Time, validity time.Duration) (*x509.Certificate, error) {
+// subject and the given common name, valid from notBefore for years.
+func selfSigned(commonName string, notBefore time.Time, years int) (*x509.Certificate, error) {
+	return newCertificate(oktaSubject(commonName), notBefore, notBefore.AddDate(years, 0, 0))
+}
+
+// newCertificate makes an RSA key and a self-signed certificate for
+// subject, valid from notBefore to notAfter.
+func newCertificate(subject pkix.Name, notBefore, notAfter time.Time) (*x509.Certificate, error) {
 	key, err := newRSAKey()
 	if err != nil {
 		return nil, err
@@ -108,13 +115,12 @@ func selfSigned(notBefore time.Time, validity time.Duration) (*x509.Certificate,
 	if err != nil {
 		return nil, fmt.Errorf("oktatest: serial number: %w", err)
 	}
-	name := oktaSubject()
 	tmpl := &x509.Certificate{
 		SerialNumber:          serial,
-		Subject:               name,
-		Issuer:                name,
+		Subject:               subject,
+		Issuer:                subject,
 		NotBefore:             notBefore,
-		NotAfter:              notBefore.Add(validity),
+		NotAfter:              notAfter,
 		KeyUsage:              x509.KeyUsageDigitalSignature,
 		BasicConstraintsValid: true,
 	}
@@ -142,7 +148,7 @@ func (s *Server) materialize(appID string) *apiError {
 	}
 	s.mu.Unlock()
 	for _, k := range pending {
-		cert, cerr := selfSigned(k.created, certValidity)
+		cert, cerr := newCertificate(oktaSubject(orgName), k.created, k.created.Add(certValidity))
 		if cerr != nil {
 			return statusError(http.StatusInternalServerError)
 		}
@@ -231,7 +237,7 @@ func (s *Server) generateApplicationKey(w http.ResponseWriter, r *http.Request, 
 		return
 	}
 	now := s.now()
-	cert, cerr := selfSigned(now, now.AddDate(years, 0, 0).Sub(now))
+	cert, cerr := selfSigned(orgName, now, years)
 	if cerr != nil {
 		s.writeError(w, statusError(http.StatusInternalServerError))
 		return
