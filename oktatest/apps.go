@@ -23,6 +23,7 @@ type app struct {
 	csrs         []*appCSR
 	clientSecret string
 	logoID       string // uploaded logo, "" for Okta's default
+	linkID       string // the app link's id, the last segment of its href
 
 	users       map[string]*appUser
 	userOrder   []*appUser
@@ -31,7 +32,8 @@ type app struct {
 	tokens      []*oauthToken
 	grants      []*scopeGrant
 	conn        connection
-	provFeature map[string]any // USER_PROVISIONING capabilities
+	provFeature map[string]any // USER_PROVISIONING capabilities, nil if the app has not the feature
+	inFeature   map[string]any // INBOUND_PROVISIONING capabilities, nil if the app has not the feature
 }
 
 const (
@@ -39,22 +41,9 @@ const (
 	statusInactive = "INACTIVE"
 )
 
-// templateNames are the app names Okta gives each sign-on mode when the
-// client names none.
-var templateNames = map[string]string{
-	"BOOKMARK":              "bookmark",
-	"BASIC_AUTH":            "template_basic_auth",
-	"OPENID_CONNECT":        "oidc_client",
-	"SECURE_PASSWORD_STORE": "template_sps",
-	"WS_FEDERATION":         "template_wsfed",
-}
-
-// customModes are the sign-on modes of custom apps, which get a name made
-// from the org and the label.
-var customModes = map[string]bool{"AUTO_LOGIN": true, "SAML_1_1": true, "SAML_2_0": true}
-
-// serverOwned are members of an app only the server writes.
-var serverOwned = []string{"id", "status", "created", "lastUpdated", "_links", "_embedded"}
+// serverOwned are members of an app only the server writes: what a client
+// sends for them is ignored.
+var serverOwned = []string{"id", "status", "created", "lastUpdated", "orn", "universalLogout", "_links", "_embedded"}
 
 // lookupApp finds an app; the caller holds s.mu.
 func (s *Server) lookupApp(id string) (*app, *apiError) {
@@ -95,6 +84,7 @@ func (s *Server) createApplication(w http.ResponseWriter, r *http.Request, c *ca
 	now := s.now()
 	a := &app{
 		id:          s.newID(prefixApp),
+		linkID:      s.newID(prefixAppLink),
 		status:      statusInactive,
 		created:     now,
 		lastUpdated: now,
@@ -105,26 +95,72 @@ func (s *Server) createApplication(w http.ResponseWriter, r *http.Request, c *ca
 	if activate {
 		a.status = statusActive
 	}
-	if err := s.writeDoc(a, doc); err != nil {
+	if _, err := s.writeDoc(a, doc); err != nil {
 		s.writeError(w, err)
 		return
 	}
-	// Every app starts with a signing key; its material is made when a
-	// client first looks at it (see keys.go).
+	// Every app starts with a key; its material is made when a client
+	// first looks at it (see keys.go). Only apps that sign name it in
+	// credentials.signing.kid.
 	a.keys = []*appKey{{kid: s.newKid(), created: now}}
 	a.activeKid = a.keys[0].kid
+	if a.template().provisioning() {
+		a.provFeature = defaultProvisioningCapabilities()
+		a.inFeature = defaultInboundCapabilities()
+	}
 	a.seq = s.register(a.id)
 	s.apps[a.id] = a
 	s.appOrder = append(s.appOrder, a)
-	s.writeJSON(w, http.StatusOK, s.renderApp(a, ""))
+	// The client secret is shown once, on create.
+	s.writeJSON(w, http.StatusOK, s.renderApp(a, renderOpts{secret: true}))
+}
+
+// template is the app's template, from its stored name and sign-on mode.
+func (a *app) template() template {
+	name, _ := a.doc["name"].(string)
+	mode, _ := a.doc["signOnMode"].(string)
+	return templateOf(name, mode)
 }
 
 // writeDoc validates doc as the client-writable content of a (new when
-// a.doc is nil) and stores it.
-func (s *Server) writeDoc(a *app, doc map[string]any) *apiError {
+// a.doc is nil), fills in Okta's defaults and stores it. It reports
+// whether the client secret changed, so that the answer may show it.
+func (s *Server) writeDoc(a *app, doc map[string]any) (newSecret bool, err *apiError) {
 	for _, k := range serverOwned {
 		delete(doc, k)
 	}
+	if err := checkAppShape(doc); err != nil {
+		return false, err
+	}
+	name, mode, err := s.resolveName(a, doc)
+	if err != nil {
+		return false, err
+	}
+	t := templateOf(name, mode)
+	if t.kind == kindDirectory {
+		doc["signOnMode"] = nil
+	}
+	if err := refusal(a, doc, t); err != nil {
+		return false, err
+	}
+	if err := applySigningKid(a, doc); err != nil {
+		return false, err
+	}
+	if t.oidc() {
+		newSecret = s.writeOAuthClient(a, doc, t)
+	}
+	if creds, ok := doc["credentials"].(map[string]any); ok {
+		dropPassword(creds)
+	}
+	normalizeEmpty(doc)
+	fillDefaults(doc, t, s.newID)
+	a.doc = doc
+	return newSecret, nil
+}
+
+// checkAppShape refuses a label that is missing and members of the wrong
+// JSON type.
+func checkAppShape(doc map[string]any) *apiError {
 	label, ok, bad := getString(doc, "label")
 	if bad {
 		return malformed()
@@ -132,131 +168,101 @@ func (s *Server) writeDoc(a *app, doc map[string]any) *apiError {
 	if !ok || strings.TrimSpace(label) == "" {
 		return invalid("label", "Property is required.")
 	}
-	mode, hasMode, bad := getString(doc, "signOnMode")
-	if bad {
-		return malformed()
-	}
-	name, hasName, bad := getString(doc, "name")
-	if bad {
-		return malformed()
+	for _, k := range []string{"signOnMode", "name"} {
+		if _, _, bad := getString(doc, k); bad {
+			return malformed()
+		}
 	}
 	for _, k := range []string{"credentials", "settings", "visibility", "accessibility", "licensing"} {
 		if _, bad := getObject(doc, k); bad {
 			return malformed()
 		}
 	}
-	creds, _ := getObject(doc, "credentials")
-	var signing, oauthClient map[string]any
-	if creds != nil {
-		var bad1, bad2 bool
-		signing, bad1 = getObject(creds, "signing")
-		oauthClient, bad2 = getObject(creds, "oauthClient")
-		if bad1 || bad2 {
-			return malformed()
+	if creds, _ := getObject(doc, "credentials"); creds != nil {
+		for _, k := range []string{"signing", "oauthClient"} {
+			if _, bad := getObject(creds, k); bad {
+				return malformed()
+			}
+		}
+		if signing, _ := getObject(creds, "signing"); signing != nil {
+			if _, _, bad := getString(signing, "kid"); bad {
+				return malformed()
+			}
 		}
 	}
+	return nil
+}
 
+// resolveName settles the app's name and sign-on mode as Okta does: a
+// replace keeps what it leaves out, a catalog name is lower-cased and
+// decides some sign-on modes, and an app named by no one gets its
+// template's name or, for a custom app, a generated one.
+func (s *Server) resolveName(a *app, doc map[string]any) (name, mode string, err *apiError) {
+	mode, hasMode, _ := getString(doc, "signOnMode")
+	name, _, _ = getString(doc, "name")
 	if a.doc != nil {
-		// A replace keeps what the client may leave out.
 		if !hasMode {
 			if m, ok, _ := getString(a.doc, "signOnMode"); ok {
-				mode, hasMode = m, true
+				mode = m
 				doc["signOnMode"] = m
 			}
 		}
-		if !hasName || name == "" {
-			name, hasName = a.doc["name"].(string), true
-			doc["name"] = name
+		if name == "" {
+			name, _ = a.doc["name"].(string)
 		}
 	}
-	if !hasName || name == "" {
+	name = strings.ToLower(name)
+	if m := catalogModes[name]; m != "" && mode == "AUTO_LOGIN" {
+		mode = m
+		doc["signOnMode"] = m
+	}
+	if name == "" {
 		switch {
 		case templateNames[mode] != "":
 			name = templateNames[mode]
 		case customModes[mode]:
-			name = s.customAppName(label)
+			name = s.customAppName(doc["label"].(string))
 		case mode == "" || mode == "BROWSER_PLUGIN":
-			return invalid("name", "Property is required.")
+			return "", "", invalid("name", "Property is required.")
 		default:
-			return invalid("signOnMode", "'"+mode+"' is not a supported sign-on mode for an app without a name.")
-		}
-		doc["name"] = name
-	}
-
-	if signing != nil {
-		if kid, ok, bad := getString(signing, "kid"); bad {
-			return malformed()
-		} else if ok && kid != "" && a.doc != nil {
-			if a.key(kid) == nil {
-				return invalid("credentials.signing.kid", "The key "+kid+" is not a key credential of this app.")
-			}
-			a.activeKid = kid
-		}
-		delete(signing, "kid")
-	}
-
-	if mode == "OPENID_CONNECT" {
-		if oauthClient == nil {
-			oauthClient = object(object(doc, "credentials"), "oauthClient")
-		}
-		if sec, ok, _ := getString(oauthClient, "client_secret"); ok && sec != "" {
-			a.clientSecret = sec
-		}
-		delete(oauthClient, "client_secret")
-		if a.doc == nil {
-			method := "client_secret_basic"
-			if settings, _ := getObject(doc, "settings"); settings != nil {
-				if sc, _ := getObject(settings, "oauthClient"); sc != nil && sc["application_type"] == "browser" {
-					method = "none"
-				}
-			}
-			setDefault(oauthClient, "token_endpoint_auth_method", method)
-			setDefault(oauthClient, "autoKeyRotation", true)
-		}
-		if confidential(oauthClient) && a.clientSecret == "" {
-			a.clientSecret = secret(40)
+			return "", "", invalid("signOnMode", "'"+mode+"' is not a supported sign-on mode for an app without a name.")
 		}
 	}
+	doc["name"] = name
+	return name, mode, nil
+}
 
-	fillDefaults(doc, appLinkName(mode))
-	a.doc = doc
+// refusal is Okta's answer to a write it refuses for what the app is, or
+// nil.
+func refusal(a *app, doc map[string]any, t template) *apiError {
+	if t.name == "office365" && t.mode == "WS_FEDERATION" {
+		return adminConsentRequired()
+	}
+	if acc, _ := getObject(doc, "accessibility"); acc != nil && acc["selfService"] == true {
+		return selfServiceNotEnabled()
+	}
+	if a.doc != nil && t.kind == kindCatalog && t.mode == "AUTO_LOGIN" && a.status != statusActive {
+		return unsupportedAppOperation("The AUTO_LOGIN app " + t.name + " has no active instance to update.")
+	}
 	return nil
 }
 
-// confidential tells whether an OIDC client authenticates with a secret.
-func confidential(oauthClient map[string]any) bool {
-	m, _ := oauthClient["token_endpoint_auth_method"].(string)
-	return strings.HasPrefix(m, "client_secret_")
-}
-
-func appLinkName(mode string) string {
-	if mode == "OPENID_CONNECT" {
-		return "oidc_client_link"
+// applySigningKid takes credentials.signing.kid of a replace as the key the
+// app signs with; it must be one of the app's keys.
+func applySigningKid(a *app, doc map[string]any) *apiError {
+	creds, _ := getObject(doc, "credentials")
+	signing, _ := getObject(creds, "signing")
+	if signing == nil {
+		return nil
 	}
-	return "login"
-}
-
-// fillDefaults adds the members Okta fills in when a client leaves them out.
-func fillDefaults(doc map[string]any, linkName string) {
-	setDefault(doc, "features", []any{})
-	setDefault(doc, "visibility", map[string]any{
-		"autoSubmitToolbar": false,
-		"hide":              map[string]any{"iOS": false, "web": false},
-		"appLinks":          map[string]any{linkName: true},
-	})
-	setDefault(doc, "accessibility", map[string]any{
-		"selfService": false, "errorRedirectUrl": nil, "loginRedirectUrl": nil,
-	})
-	setDefault(doc, "settings", map[string]any{
-		"app": map[string]any{},
-		"notifications": map[string]any{"vpn": map[string]any{
-			"network": map[string]any{"connection": "DISABLED"},
-			"message": nil, "helpUrl": nil,
-		}},
-	})
-	creds := object(doc, "credentials")
-	setDefault(creds, "userNameTemplate", map[string]any{"template": "${source.login}", "type": "BUILT_IN"})
-	setDefault(creds, "signing", map[string]any{})
+	if kid, ok, _ := getString(signing, "kid"); ok && kid != "" && a.doc != nil {
+		if a.key(kid) == nil {
+			return invalid("credentials.signing.kid", "The key "+kid+" is not a key credential of this app.")
+		}
+		a.activeKid = kid
+	}
+	delete(signing, "kid")
+	return nil
 }
 
 var nonAlnum = regexp.MustCompile(`[^a-z0-9]+`)
@@ -271,63 +277,13 @@ func (s *Server) customAppName(label string) string {
 	if len(slug) > 40 {
 		slug = slug[:40]
 	}
-	base := "oktatest_" + slug
+	base := orgName + "_" + slug
 	s.appNames[base]++
 	return base + "_" + strconv.Itoa(s.appNames[base])
 }
-
-// renderApp is the app as Okta sends it. expandUser, if set, embeds that
-// user's assignment. The caller holds s.mu.
-func (s *Server) renderApp(a *app, expandUser string) map[string]any {
-	out := copyDoc(a.doc)
-	out["id"] = a.id
-	out["status"] = a.status
-	out["created"] = formatTime(a.created)
-	out["lastUpdated"] = formatTime(a.lastUpdated)
-	creds := object(out, "credentials")
-	object(creds, "signing")["kid"] = a.activeKid
-	mode, _ := out["signOnMode"].(string)
-	if mode == "OPENID_CONNECT" {
-		oc := object(creds, "oauthClient")
-		if id, _ := oc["client_id"].(string); id == "" {
-			oc["client_id"] = a.id
-		}
-		if confidential(oc) && a.clientSecret != "" {
-			oc["client_secret"] = a.clientSecret
-		}
-	}
-	name, _ := out["name"].(string)
-	appURL := s.href("api", "v1", "apps", a.id)
-	links := map[string]any{
-		"self":       link(appURL),
-		"uploadLogo": link(appURL+"/logo", "POST"),
-		"appLinks": []any{map[string]any{
-			"name": appLinkName(mode),
-			"href": s.href("home", name, a.id, appLinkName(mode)),
-			"type": "text/html",
-		}},
-		"groups":   link(appURL + "/groups"),
-		"users":    link(appURL + "/users"),
-		"logo":     []any{s.logoLink(a)},
-		"metadata": map[string]any{"href": appURL + "/sso/saml/metadata", "type": "application/xml"},
-	}
-	if a.status == statusActive {
-		links["deactivate"] = link(appURL + "/lifecycle/deactivate")
-	} else {
-		links["activate"] = link(appURL + "/lifecycle/activate")
-	}
-	out["_links"] = links
-	if expandUser != "" {
-		if au, ok := a.users[expandUser]; ok {
-			out["_embedded"] = map[string]any{"user": s.renderAppUser(a, au)}
-		}
-	}
-	return out
-}
-
 func (s *Server) getApplication(w http.ResponseWriter, r *http.Request, c *call) {
 	s.withApp(w, r, func(a *app) {
-		s.writeJSON(w, http.StatusOK, s.renderApp(a, expandedUser(r)))
+		s.writeJSON(w, http.StatusOK, s.renderApp(a, renderOpts{expandUser: expandedUser(r)}))
 	})
 }
 
@@ -346,13 +302,14 @@ func (s *Server) updateApplication(w http.ResponseWriter, r *http.Request, c *ca
 	s.withApp(w, r, func(a *app) {
 		// Validate on a scratch copy so that a refused replace changes nothing.
 		scratch := *a
-		if err := s.writeDoc(&scratch, doc); err != nil {
+		newSecret, err := s.writeDoc(&scratch, doc)
+		if err != nil {
 			s.writeError(w, err)
 			return
 		}
 		a.doc, a.activeKid, a.clientSecret = scratch.doc, scratch.activeKid, scratch.clientSecret
 		a.lastUpdated = s.now()
-		s.writeJSON(w, http.StatusOK, s.renderApp(a, ""))
+		s.writeJSON(w, http.StatusOK, s.renderApp(a, renderOpts{secret: newSecret}))
 	})
 }
 
@@ -363,6 +320,7 @@ func (s *Server) deleteApplication(w http.ResponseWriter, r *http.Request, c *ca
 			return
 		}
 		delete(s.apps, a.id)
+		s.deletedApps[a.id] = true
 		s.appOrder = without(s.appOrder, a)
 		noContent(w)
 	})
@@ -407,9 +365,9 @@ func (s *Server) listApplications(w http.ResponseWriter, r *http.Request, c *cal
 	defer s.mu.Unlock()
 	items := page(s, w, r, filtered(s.appOrder, keep), func(a *app) int64 { return a.seq }, func(a *app) string { return a.id }, s.globalCursor, p)
 	out := make([]any, len(items))
-	expand := expandedUser(r)
+	o := renderOpts{expandUser: expandedUser(r)}
 	for i, a := range items {
-		out[i] = s.renderApp(a, expand)
+		out[i] = s.renderApp(a, o)
 	}
 	s.writeJSON(w, http.StatusOK, out)
 }
@@ -480,7 +438,7 @@ func (f appFilter) match(a *app) bool {
 		case "group.id":
 			_, ok = a.groups[c.value]
 		case "credentials.signing.kid":
-			ok = a.activeKid == c.value
+			ok = a.template().signs() && a.activeKid == c.value
 		}
 		if !ok {
 			return false

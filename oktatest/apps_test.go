@@ -53,18 +53,19 @@ func TestUnknownRouteAndMethod(t *testing.T) {
 func TestCreateApplicationNamesAndDefaults(t *testing.T) {
 	_, c := newServer(t)
 	for _, tc := range []struct {
-		mode, name, want string
+		mode, name, want, link string
+		signs                  bool
 	}{
-		{"BOOKMARK", "", "bookmark"},
-		{"BASIC_AUTH", "", "template_basic_auth"},
-		{"OPENID_CONNECT", "", "oidc_client"},
-		{"SECURE_PASSWORD_STORE", "", "template_sps"},
-		{"WS_FEDERATION", "", "template_wsfed"},
-		{"BROWSER_PLUGIN", "template_swa", "template_swa"},
-		{"AUTO_LOGIN", "", "oktatest_mylabel_1"},
-		{"SAML_2_0", "", "oktatest_mylabel_2"},
-		{"SAML_1_1", "", "oktatest_mylabel_3"},
-		{"SOMETHING_NEW", "salesforce", "salesforce"},
+		{"BOOKMARK", "", "bookmark", "login", false},
+		{"BASIC_AUTH", "", "template_basic_auth", "login", false},
+		{"OPENID_CONNECT", "", "oidc_client", "oidc_client_link", true},
+		{"SECURE_PASSWORD_STORE", "", "template_sps", "login", false},
+		{"WS_FEDERATION", "", "template_wsfed", "login", true},
+		{"BROWSER_PLUGIN", "template_swa", "template_swa", "login", false},
+		{"AUTO_LOGIN", "", "oktatest_mylabel_1", "oktatest_mylabel_1_link", false},
+		{"SAML_2_0", "", "oktatest_mylabel_2", "oktatest_mylabel_2_link", true},
+		{"SAML_1_1", "", "oktatest_mylabel_3", "oktatest_mylabel_3_link", true},
+		{"SOMETHING_NEW", "Salesforce", "salesforce", "login", false},
 	} {
 		t.Run(tc.mode, func(t *testing.T) {
 			body := map[string]any{"label": "My Label", "signOnMode": tc.mode}
@@ -72,18 +73,26 @@ func TestCreateApplicationNamesAndDefaults(t *testing.T) {
 				body["name"] = tc.name
 			}
 			a := c.createApp(body)
+			id := a["id"].(string)
 			assert.Equal(t, tc.want, a["name"])
-			assert.Regexp(t, appIDRE, a["id"])
+			assert.Regexp(t, appIDRE, id)
 			assert.Equal(t, "ACTIVE", a["status"])
 			assert.Regexp(t, oktaTimeRE, a["created"])
 			assert.Equal(t, a["created"], a["lastUpdated"])
-			assert.NotEmpty(t, str(a, "credentials", "signing", "kid"))
-			assert.Equal(t, c.srv.URL+"/api/v1/apps/"+a["id"].(string), str(a, "_links", "self", "href"))
-			for _, rel := range []string{"users", "groups", "deactivate", "metadata", "uploadLogo"} {
+			assert.Regexp(t, `^orn:okta:idp:00o\w{17}:apps:`+tc.want+`:`+id+`$`, a["orn"])
+			assert.Equal(t, tc.signs, str(a, "credentials", "signing", "kid") != "", "signing.kid")
+			assert.Nil(t, get(a, "_links", "self"), "an app has no self link")
+			assert.Equal(t, tc.mode == "SAML_2_0", get(a, "_links", "metadata") != nil, "metadata")
+			assert.Nil(t, get(a, "_links", "uploadLogo"))
+			for _, rel := range []string{"users", "groups", "deactivate"} {
 				assert.True(t, strings.HasPrefix(str(a, "_links", rel, "href"), c.srv.URL+"/"), rel)
 			}
 			assert.Len(t, get(a, "_links", "logo"), 1)
-			assert.Len(t, get(a, "_links", "appLinks"), 1)
+			require.Len(t, get(a, "_links", "appLinks"), 1)
+			al := get(a, "_links", "appLinks").([]any)[0]
+			assert.Equal(t, tc.link, str(al, "name"))
+			assert.Regexp(t, `^`+c.srv.URL+`/home/`+tc.want+`/`+id+`/aln\w{17}$`, str(al, "href"))
+			assert.Equal(t, true, get(a, "visibility", "appLinks", tc.link))
 		})
 	}
 }
@@ -91,9 +100,8 @@ func TestCreateApplicationNamesAndDefaults(t *testing.T) {
 func TestCreateApplicationKeepsEveryMember(t *testing.T) {
 	_, c := newServer(t)
 	sent := `{
-		"label": "Lossless", "signOnMode": "BOOKMARK", "orn": "orn:okta:x",
-		"universalLogout": {"status": "DISABLED", "supportType": null},
-		"visibility": {"autoSubmitToolbar": false, "hide": {"iOS": true, "web": false}, "appLinks": {}},
+		"label": "Lossless", "signOnMode": "BOOKMARK",
+		"visibility": {"autoSubmitToolbar": false, "hide": {"iOS": true, "web": false}, "appLinks": {"login": false}},
 		"accessibility": {"selfService": false, "errorRedirectUrl": "", "loginRedirectUrl": null},
 		"licensing": {"seatCount": 0},
 		"profile": {"n": 12345678901234567890, "f": 1.50, "s": "", "b": false, "a": [1, "x", null]},
@@ -103,10 +111,7 @@ func TestCreateApplicationKeepsEveryMember(t *testing.T) {
 	r := c.do("POST", "/api/v1/apps", sent)
 	require.Equal(t, http.StatusOK, r.status, "%s", r.body)
 	got := decodeNumbers(t, r.body)
-	want := decodeNumbers(t, []byte(sent))
-	for k, v := range want {
-		assert.Equal(t, v, got[k], k)
-	}
+	requireSubset(t, decodeNumbers(t, []byte(sent)), got, "")
 	// Numbers come back with the digits sent.
 	assert.Contains(t, string(r.body), `"n":12345678901234567890`)
 	assert.Contains(t, string(r.body), `"f":1.50`)
@@ -114,6 +119,30 @@ func TestCreateApplicationKeepsEveryMember(t *testing.T) {
 	// And again from a GET.
 	g := c.do("GET", "/api/v1/apps/"+got["id"].(string), nil)
 	assert.Equal(t, decodeNumbers(t, r.body), decodeNumbers(t, g.body))
+
+	// The members only the server writes are its own.
+	r = c.do("POST", "/api/v1/apps", `{"label": "x", "signOnMode": "BOOKMARK", "orn": "orn:okta:x",
+		"universalLogout": {"status": "ENABLED"}}`)
+	require.Equal(t, http.StatusOK, r.status, "%s", r.body)
+	assert.NotEqual(t, "orn:okta:x", r.obj(t)["orn"])
+	assert.Equal(t, "DISABLED", str(r.obj(t), "universalLogout", "status"))
+}
+
+// requireSubset checks that every member of want, at any depth, is in got
+// with the same value.
+func requireSubset(t *testing.T, want, got map[string]any, path string) {
+	t.Helper()
+	for k, v := range want {
+		g, ok := got[k]
+		require.True(t, ok, "%s%s is missing", path, k)
+		if wm, isMap := v.(map[string]any); isMap {
+			gm, _ := g.(map[string]any)
+			require.NotNil(t, gm, "%s%s is not an object", path, k)
+			requireSubset(t, wm, gm, path+k+".")
+			continue
+		}
+		require.Equal(t, v, g, "%s%s", path, k)
+	}
 }
 
 func decodeNumbers(t *testing.T, b []byte) map[string]any {
@@ -141,13 +170,25 @@ func TestCreateOIDCApplication(t *testing.T) {
 	assert.Equal(t, []any{"authorization_code", "urn:ietf:params:oauth:grant-type:device_code"},
 		get(web, "settings", "oauthClient", "grant_types"))
 
-	// The secret survives a replace that leaves it out.
+	// The secret is write-only: a read does not show it; a replace that
+	// leaves it out keeps it without showing it; one that changes it shows
+	// the new one.
 	id := web["id"].(string)
+	got := c.do("GET", "/api/v1/apps/"+id, nil).obj(t)
+	assert.Nil(t, get(got, "credentials", "oauthClient", "client_secret"))
+	assert.Equal(t, id, str(got, "credentials", "oauthClient", "client_id"))
+	assert.NotContains(t, string(c.do("GET", "/api/v1/apps", nil).body), secret)
 	delete(web["credentials"].(map[string]any)["oauthClient"].(map[string]any), "client_secret")
 	web["label"] = "Web 2"
 	r := c.do("PUT", "/api/v1/apps/"+id, web)
 	require.Equal(t, http.StatusOK, r.status, "%s", r.body)
-	assert.Equal(t, secret, str(r.obj(t), "credentials", "oauthClient", "client_secret"))
+	assert.Nil(t, get(r.obj(t), "credentials", "oauthClient", "client_secret"))
+	assert.Equal(t, "client_secret_basic", str(r.obj(t), "credentials", "oauthClient", "token_endpoint_auth_method"))
+	web["credentials"].(map[string]any)["oauthClient"].(map[string]any)["client_secret"] = "a-new-secret-of-the-client"
+	r = c.do("PUT", "/api/v1/apps/"+id, web)
+	require.Equal(t, http.StatusOK, r.status, "%s", r.body)
+	assert.Equal(t, "a-new-secret-of-the-client", str(r.obj(t), "credentials", "oauthClient", "client_secret"))
+	assert.NotContains(t, string(c.do("GET", "/api/v1/apps/"+id, nil).body), "a-new-secret")
 
 	spa := c.createApp(map[string]any{
 		"label": "SPA", "signOnMode": "OPENID_CONNECT",
@@ -243,7 +284,7 @@ func TestUnknownAppEverywhere(t *testing.T) {
 		{"GET", "/users", ""}, {"POST", "/users", `{"id":"00u"}`}, {"GET", "/users/00u1", ""},
 		{"POST", "/users/00u1", `{}`}, {"DELETE", "/users/00u1", ""},
 		{"GET", "/groups", ""}, {"GET", "/groups/00g1", ""}, {"PUT", "/groups/00g1", ""}, {"DELETE", "/groups/00g1", ""},
-		{"GET", "/credentials/keys", ""}, {"POST", "/credentials/keys/generate", ""}, {"GET", "/credentials/keys/k", ""},
+		{"GET", "/credentials/keys", ""}, {"POST", "/credentials/keys/generate?validityYears=2", ""}, {"GET", "/credentials/keys/k", ""},
 		{"POST", "/credentials/keys/k/clone?targetAid=0oa1", ""},
 		{"GET", "/credentials/csrs", ""}, {"POST", "/credentials/csrs", `{"subject":{"commonName":"x"}}`},
 		{"GET", "/credentials/csrs/c", ""}, {"DELETE", "/credentials/csrs/c", ""},
@@ -360,8 +401,9 @@ func TestListApplicationsFilters(t *testing.T) {
 	assert.Equal(t, []string{id(active), id(inactive)}, ids(f(`name eq "bookmark"`)))
 	assert.Equal(t, []string{id(swa)}, ids(f(`user.id eq "`+userID+`"`)))
 	assert.Equal(t, []string{id(inactive)}, ids(f(`group.id eq "`+groupID+`"`)))
-	kid := str(active, "credentials", "signing", "kid")
-	assert.Equal(t, []string{id(active)}, ids(f(`credentials.signing.kid eq "`+kid+`"`)))
+	saml := c.createApp(map[string]any{"label": "zeta", "signOnMode": "SAML_2_0"})
+	kid := str(saml, "credentials", "signing", "kid")
+	assert.Equal(t, []string{id(saml)}, ids(f(`credentials.signing.kid eq "`+kid+`"`)))
 	assert.Equal(t, []string{id(active)}, ids(f(`name eq "bookmark" and status eq "ACTIVE"`)))
 	assert.Equal(t, []string{id(active), id(inactive)}, ids("q=ALPHA"))
 	assert.Equal(t, []string{id(swa)}, ids("q=template"))

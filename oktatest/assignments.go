@@ -39,19 +39,37 @@ func (s *Server) renderAppUser(a *app, au *appUser) map[string]any {
 	out["syncState"] = "DISABLED"
 	out["externalId"] = nil
 	setDefault(out, "scope", "USER")
-	setDefault(out, "profile", map[string]any{})
-	creds := object(out, "credentials")
-	if u, ok := s.users[au.userID]; ok {
-		setDefault(creds, "userName", u.login)
+	u := s.users[au.userID]
+	profile := appUserProfile(u)
+	if sent, ok := out["profile"].(map[string]any); ok {
+		for k, v := range sent {
+			profile[k] = v
+		}
 	}
-	if pw, ok := creds["password"].(map[string]any); ok {
-		delete(pw, "value") // Okta never sends a password back
+	out["profile"] = profile
+	creds := object(out, "credentials")
+	if u != nil {
+		setDefault(creds, "userName", u.login)
 	}
 	out["_links"] = map[string]any{
 		"app":  link(s.href("api", "v1", "apps", a.id)),
 		"user": link(s.href("api", "v1", "users", au.userID)),
 	}
 	return out
+}
+
+// cleanAppUserDoc drops what Okta does not keep of an app user written:
+// the server's members, the password (write-only) and an empty user name.
+func cleanAppUserDoc(doc map[string]any) {
+	for _, k := range appUserServerOwned {
+		delete(doc, k)
+	}
+	if creds, ok := doc["credentials"].(map[string]any); ok {
+		dropPassword(creds)
+		if creds["userName"] == "" {
+			delete(creds, "userName")
+		}
+	}
 }
 
 // checkAppUserDoc refuses members of the wrong JSON type.
@@ -82,9 +100,7 @@ func (s *Server) assignUserToApplication(w http.ResponseWriter, r *http.Request,
 		s.writeError(w, malformed())
 		return
 	}
-	for _, k := range appUserServerOwned {
-		delete(doc, k)
-	}
+	cleanAppUserDoc(doc)
 	s.withApp(w, r, func(a *app) {
 		if !ok || userID == "" {
 			s.writeError(w, invalid("id", "Property is required."))
@@ -94,19 +110,24 @@ func (s *Server) assignUserToApplication(w http.ResponseWriter, r *http.Request,
 			s.writeError(w, notFound(userID, "User"))
 			return
 		}
-		now := s.now()
 		if au, assigned := a.users[userID]; assigned {
 			// Assigning again updates the assignment, as Okta does.
-			au.doc, au.lastUpdated = doc, now
+			au.doc, au.lastUpdated = doc, s.now()
 			s.writeJSON(w, http.StatusOK, s.renderAppUser(a, au))
 			return
 		}
-		au := &appUser{seq: s.register(assignmentKey(userID, a.id)), userID: userID, doc: doc,
-			created: now, lastUpdated: now, statusSince: now}
-		a.users[userID] = au
-		a.userOrder = append(a.userOrder, au)
-		s.writeJSON(w, http.StatusOK, s.renderAppUser(a, au))
+		s.writeJSON(w, http.StatusOK, s.renderAppUser(a, s.assign(a, userID, doc)))
 	})
+}
+
+// assign makes a new assignment of the user to a. The caller holds s.mu.
+func (s *Server) assign(a *app, userID string, doc map[string]any) *appUser {
+	now := s.now()
+	au := &appUser{seq: s.register(assignmentKey(userID, a.id)), userID: userID, doc: doc,
+		created: now, lastUpdated: now, statusSince: now}
+	a.users[userID] = au
+	a.userOrder = append(a.userOrder, au)
+	return au
 }
 
 // lookupAppUser finds a user assignment; the caller holds s.mu.
@@ -114,11 +135,20 @@ func (s *Server) lookupAppUser(r *http.Request) (*app, *appUser, *apiError) {
 	return lookupAssignment(s, r, "userId", "AppUser", appUsers)
 }
 
+// getApplicationUser answers the assignment; for an app that was deleted,
+// Okta's 404 names the user.
 func (s *Server) getApplicationUser(w http.ResponseWriter, r *http.Request, c *call) {
-	getOne(s, w, r, s.lookupAppUser, s.renderAppUser)
+	lookup := func(r *http.Request) (*app, *appUser, *apiError) {
+		if s.deletedApps[r.PathValue("appId")] {
+			return nil, nil, notFound(r.PathValue("userId"), "User")
+		}
+		return s.lookupAppUser(r)
+	}
+	getOne(s, w, r, lookup, s.expandUserRender(r))
 }
 
-// updateApplicationUser merges the members sent into the assignment.
+// updateApplicationUser merges the members sent into the assignment. A
+// user of the org not yet assigned is assigned, as Okta does.
 func (s *Server) updateApplicationUser(w http.ResponseWriter, r *http.Request, c *call) {
 	doc, err := decodeObject(r)
 	if err != nil {
@@ -129,21 +159,24 @@ func (s *Server) updateApplicationUser(w http.ResponseWriter, r *http.Request, c
 		s.writeError(w, err)
 		return
 	}
-	for _, k := range appUserServerOwned {
-		delete(doc, k)
-	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	a, au, err := s.lookupAppUser(r)
-	if err != nil {
-		s.writeError(w, err)
-		return
-	}
-	for k, v := range doc {
-		au.doc[k] = v
-	}
-	au.lastUpdated = s.now()
-	s.writeJSON(w, http.StatusOK, s.renderAppUser(a, au))
+	cleanAppUserDoc(doc)
+	s.withApp(w, r, func(a *app) {
+		userID := r.PathValue("userId")
+		au, assigned := a.users[userID]
+		if !assigned {
+			if _, known := s.users[userID]; !known {
+				s.writeError(w, notFound(userID, "User"))
+				return
+			}
+			s.writeJSON(w, http.StatusOK, s.renderAppUser(a, s.assign(a, userID, doc)))
+			return
+		}
+		for k, v := range doc {
+			au.doc[k] = v
+		}
+		au.lastUpdated = s.now()
+		s.writeJSON(w, http.StatusOK, s.renderAppUser(a, au))
+	})
 }
 
 func (s *Server) deleteApplicationUser(w http.ResponseWriter, r *http.Request, c *call) {
@@ -158,7 +191,7 @@ func (s *Server) deleteApplicationUser(w http.ResponseWriter, r *http.Request, c
 }
 
 func (s *Server) listApplicationUsers(w http.ResponseWriter, r *http.Request, c *call) {
-	listAssignments(s, w, r, appUserLimits, appUsers, s.userMatches, s.renderAppUser)
+	listAssignments(s, w, r, appUserLimits, appUsers, s.userMatches, s.expandUserRender(r))
 }
 
 // userMatches is the q search of app users: the app user name or the
@@ -242,7 +275,7 @@ func (s *Server) lookupAppGroup(r *http.Request) (*app, *appGroup, *apiError) {
 }
 
 func (s *Server) getApplicationGroupAssignment(w http.ResponseWriter, r *http.Request, c *call) {
-	getOne(s, w, r, s.lookupAppGroup, s.renderAppGroup)
+	getOne(s, w, r, s.lookupAppGroup, s.expandGroupRender(r))
 }
 
 func (s *Server) deleteApplicationGroupAssignment(w http.ResponseWriter, r *http.Request, c *call) {
@@ -253,7 +286,7 @@ func (s *Server) deleteApplicationGroupAssignment(w http.ResponseWriter, r *http
 }
 
 func (s *Server) listApplicationGroupAssignments(w http.ResponseWriter, r *http.Request, c *call) {
-	listAssignments(s, w, r, appGroupLimits, appGroups, s.groupMatches, s.renderAppGroup)
+	listAssignments(s, w, r, appGroupLimits, appGroups, s.groupMatches, s.expandGroupRender(r))
 }
 
 // groupMatches is the q search of app groups: the group's name starts with

@@ -135,3 +135,45 @@ func (s *Server) writeError(w http.ResponseWriter, e *apiError) {
 	}
 	s.writeJSON(w, e.status, body)
 }
+
+// unsupportedAppOperation is Okta's 400 E0000024, as for an update of an
+// AUTO_LOGIN catalog app that has no active instance.
+func unsupportedAppOperation(cause string) *apiError {
+	return &apiError{
+		status:  http.StatusBadRequest,
+		code:    "E0000024",
+		summary: "Bad request.  This operation on app metadata is not yet supported.",
+		causes:  []string{cause},
+	}
+}
+
+// selfServiceNotEnabled is Okta's 403 E0000043 for an app made
+// self-service in an org that does not allow it.
+func selfServiceNotEnabled() *apiError {
+	return &apiError{
+		status:  http.StatusForbidden,
+		code:    "E0000043",
+		summary: "Self service application assignment is not enabled.",
+	}
+}
+
+// featureNotEnabled is Okta's 401 E0000015 for a feature the org or the app
+// does not have.
+func featureNotEnabled() *apiError {
+	return &apiError{
+		status:  http.StatusUnauthorized,
+		code:    "E0000015",
+		summary: "You do not have permission to access the feature you are requesting",
+	}
+}
+
+// adminConsentRequired is the 400 E0000001 Okta answers for office365 set up
+// for WS-Federation before the Microsoft admin consent is granted.
+func adminConsentRequired() *apiError {
+	return &apiError{
+		status:  http.StatusBadRequest,
+		code:    "E0000001",
+		summary: "In order to continue using WS-FED Auto for SSO, you must grant admin consent.",
+		causes:  []string{"In order to continue using WS-FED Auto for SSO, you must grant admin consent."},
+	}
+}

@@ -16,6 +16,7 @@ const (
 	prefixOAuth    = "oar"
 	prefixGrant    = "oag"
 	prefixFile     = "fs0"
+	prefixAppLink  = "aln"
 
 	idLength = 20
 )

@@ -64,3 +64,16 @@ func setDefault(m map[string]any, key string, v any) {
 		m[key] = v
 	}
 }
+
+// memberAt walks a path of object members of a JSON document; it is nil
+// where the path ends early.
+func memberAt(v any, path ...string) any {
+	for _, p := range path {
+		m, ok := v.(map[string]any)
+		if !ok {
+			return nil
+		}
+		v = m[p]
+	}
+	return v
+}

@@ -6,6 +6,7 @@ import (
 	"crypto/sha256"
 	"crypto/x509"
 	"crypto/x509/pkix"
+	"encoding/asn1"
 	"encoding/base64"
 	"encoding/pem"
 	"fmt"
@@ -73,9 +74,39 @@ func (a *app) key(kid string) *appKey {
 // newKid makes a key id shaped like Okta's (43 base64url characters).
 func (s *Server) newKid() string { return s.randomString(base64url, 43) }
 
-// selfSigned makes an RSA key and a self-signed certificate valid from
-// notBefore for the given number of years.
+// certValidity is how long Okta's app signing certificates are valid by
+// default: ten years, 3,652 days.
+const certValidity = 3652 * 24 * time.Hour
+
+// oktaSubject is the subject (and issuer) of Okta's app signing
+// certificates: C, ST, L, O, OU, CN (the org's subdomain for app keys) and
+// emailAddress.
+func oktaSubject(commonName string) pkix.Name {
+	return pkix.Name{
+		Country:            []string{"US"},
+		Province:           []string{"California"},
+		Locality:           []string{"San Francisco"},
+		Organization:       []string{"Okta"},
+		OrganizationalUnit: []string{"SSOProvider"},
+		CommonName:         commonName,
+		ExtraNames: []pkix.AttributeTypeAndValue{
+			{Type: oidEmailAddress, Value: "info@okta.com"},
+		},
+	}
+}
+
+// oidEmailAddress is PKCS #9's emailAddress attribute.
+var oidEmailAddress = asn1.ObjectIdentifier{1, 2, 840, 113549, 1, 9, 1}
+
+// selfSigned makes an RSA key and a self-signed certificate with Okta's
+// subject and the given common name, valid from notBefore for years.
 func selfSigned(commonName string, notBefore time.Time, years int) (*x509.Certificate, error) {
+	return newCertificate(oktaSubject(commonName), notBefore, notBefore.AddDate(years, 0, 0))
+}
+
+// newCertificate makes an RSA key and a self-signed certificate for
+// subject, valid from notBefore to notAfter.
+func newCertificate(subject pkix.Name, notBefore, notAfter time.Time) (*x509.Certificate, error) {
 	key, err := newRSAKey()
 	if err != nil {
 		return nil, err
@@ -84,18 +115,12 @@ func selfSigned(commonName string, notBefore time.Time, years int) (*x509.Certif
 	if err != nil {
 		return nil, fmt.Errorf("oktatest: serial number: %w", err)
 	}
-	name := pkix.Name{
-		CommonName:         commonName,
-		OrganizationalUnit: []string{"SSOProvider"},
-		Organization:       []string{"oktatest"},
-		Country:            []string{"US"},
-	}
 	tmpl := &x509.Certificate{
 		SerialNumber:          serial,
-		Subject:               name,
-		Issuer:                name,
+		Subject:               subject,
+		Issuer:                subject,
 		NotBefore:             notBefore,
-		NotAfter:              notBefore.AddDate(years, 0, 0),
+		NotAfter:              notAfter,
 		KeyUsage:              x509.KeyUsageDigitalSignature,
 		BasicConstraintsValid: true,
 	}
@@ -121,10 +146,9 @@ func (s *Server) materialize(appID string) *apiError {
 			pending = append(pending, k)
 		}
 	}
-	name, _ := a.doc["name"].(string)
 	s.mu.Unlock()
 	for _, k := range pending {
-		cert, cerr := selfSigned(name, k.created, 2)
+		cert, cerr := newCertificate(oktaSubject(orgName), k.created, k.created.Add(certValidity))
 		if cerr != nil {
 			return statusError(http.StatusInternalServerError)
 		}
@@ -194,24 +218,26 @@ func (s *Server) getApplicationKey(w http.ResponseWriter, r *http.Request, c *ca
 	getOne(s, w, r, s.lookupKey, func(_ *app, k *appKey) map[string]any { return renderKey(k) })
 }
 
+// generateApplicationKey makes a key valid for validityYears (2 to 10),
+// which Okta requires.
 func (s *Server) generateApplicationKey(w http.ResponseWriter, r *http.Request, c *call) {
-	years := 2
-	if v := r.URL.Query().Get("validityYears"); v != "" {
-		n, err := strconv.Atoi(v)
-		if err != nil || n < 2 || n > 10 {
-			s.writeError(w, invalid("validityYears", "Validity years out of range. It should be 2 - 10 years."))
-			return
-		}
-		years = n
+	v := r.URL.Query().Get("validityYears")
+	if v == "" {
+		s.writeError(w, invalid("validityYears", "Property is required."))
+		return
+	}
+	years, err := strconv.Atoi(v)
+	if err != nil || years < 2 || years > 10 {
+		s.writeError(w, invalid("validityYears", "Validity years out of range. It should be 2 - 10 years."))
+		return
 	}
 	// The certificate is made without s.mu held; the app is looked up
 	// again to add it.
-	var name string
-	if !s.withApp(w, r, func(a *app) { name, _ = a.doc["name"].(string) }) {
+	if !s.withApp(w, r, func(*app) {}) {
 		return
 	}
 	now := s.now()
-	cert, cerr := selfSigned(name, now, years)
+	cert, cerr := selfSigned(orgName, now, years)
 	if cerr != nil {
 		s.writeError(w, statusError(http.StatusInternalServerError))
 		return

@@ -55,7 +55,7 @@ func checkJWK(t *testing.T, k map[string]any) *x509.Certificate {
 
 func TestApplicationKeys(t *testing.T) {
 	_, c := newServer(t)
-	a := c.createApp(bookmark("keys"))
+	a := c.createApp(map[string]any{"label": "keys", "signOnMode": "SAML_2_0"})
 	id := a["id"].(string)
 	keys := "/api/v1/apps/" + id + "/credentials/keys"
 

@@ -9,9 +9,13 @@ type connection struct {
 	authScheme string // UNKNOWN until set, then TOKEN
 	status     string // DISABLED or ENABLED
 	token      string
+	baseURL    any // the baseUrl sent, or null
 }
 
-const featureUserProvisioning = "USER_PROVISIONING"
+const (
+	featureUserProvisioning    = "USER_PROVISIONING"
+	featureInboundProvisioning = "INBOUND_PROVISIONING"
+)
 
 func (s *Server) renderConnection(a *app) map[string]any {
 	base := s.href("api", "v1", "apps", a.id, "connections", "default")
@@ -23,6 +27,8 @@ func (s *Server) renderConnection(a *app) map[string]any {
 	}
 	return map[string]any{
 		"authScheme": a.conn.authScheme,
+		"baseUrl":    a.conn.baseURL,
+		"profile":    map[string]any{"authScheme": a.conn.authScheme},
 		"status":     a.conn.status,
 		"_links":     links,
 	}
@@ -47,7 +53,8 @@ func (s *Server) setProvisioningConnection(w http.ResponseWriter, r *http.Reques
 		return
 	}
 	profile, bad := getObject(doc, "profile")
-	if bad {
+	baseURL, hasBase, badBase := getString(doc, "baseUrl")
+	if bad || badBase {
 		s.writeError(w, malformed())
 		return
 	}
@@ -70,6 +77,9 @@ func (s *Server) setProvisioningConnection(w http.ResponseWriter, r *http.Reques
 			return
 		}
 		a.conn.authScheme, a.conn.token = scheme, token
+		if hasBase {
+			a.conn.baseURL = baseURL
+		}
 		if activate {
 			a.conn.status = "ENABLED"
 		}
@@ -111,18 +121,55 @@ func defaultProvisioningCapabilities() map[string]any {
 	}
 }
 
-func (s *Server) renderFeature(a *app) map[string]any {
+// defaultInboundCapabilities are INBOUND_PROVISIONING's settings before any
+// client changes them: imports by user name, on no schedule, confirming
+// nothing on their own.
+func defaultInboundCapabilities() map[string]any {
+	return map[string]any{
+		"importSettings": map[string]any{
+			"username": map[string]any{"usernameFormat": "EMAIL"},
+			"schedule": map[string]any{"status": "DISABLED"},
+		},
+		"importRules": map[string]any{
+			"userCreateAndMatch": map[string]any{
+				"exactMatchCriteria": "USERNAME", "allowPartialMatch": false,
+				"autoConfirmPartialMatch": false, "autoConfirmExactMatch": false,
+				"autoConfirmNewUsers": false, "autoActivateNewUsers": false,
+			},
+		},
+	}
+}
+
+var featureDescriptions = map[string]string{
+	featureUserProvisioning:    "User provisioning settings from Okta to a downstream application",
+	featureInboundProvisioning: "In-bound provisioning settings from an application to Okta",
+}
+
+// features are the app's features by name; a feature the app has not is
+// absent.
+func (a *app) features() map[string]map[string]any {
+	m := map[string]map[string]any{}
+	if a.provFeature != nil {
+		m[featureUserProvisioning] = a.provFeature
+	}
+	if a.inFeature != nil {
+		m[featureInboundProvisioning] = a.inFeature
+	}
+	return m
+}
+
+func (s *Server) renderFeature(a *app, name string) map[string]any {
 	status := "DISABLED"
 	if a.conn.status == "ENABLED" {
 		status = "ENABLED"
 	}
 	return map[string]any{
-		"name":         featureUserProvisioning,
+		"name":         name,
 		"status":       status,
-		"description":  "User provisioning settings from Okta to a downstream application",
-		"capabilities": deepCopy(a.provFeature),
+		"description":  featureDescriptions[name],
+		"capabilities": deepCopy(a.features()[name]),
 		"_links": map[string]any{
-			"self": link(s.href("api", "v1", "apps", a.id, "features", featureUserProvisioning), "GET", "PUT"),
+			"self": link(s.href("api", "v1", "apps", a.id, "features", name), "GET", "PUT"),
 		},
 	}
 }
@@ -130,30 +177,36 @@ func (s *Server) renderFeature(a *app) map[string]any {
 func (s *Server) listFeatures(w http.ResponseWriter, r *http.Request, c *call) {
 	s.withApp(w, r, func(a *app) {
 		out := []any{}
-		if a.provFeature != nil {
-			out = append(out, s.renderFeature(a))
+		for _, name := range []string{featureUserProvisioning, featureInboundProvisioning} {
+			if a.features()[name] != nil {
+				out = append(out, s.renderFeature(a, name))
+			}
 		}
 		s.writeJSON(w, http.StatusOK, out)
 	})
 }
 
-// withFeature is withApp for the feature a request names: it answers 404
-// unless the app has it. Only apps with a provisioning connection have a
-// feature, USER_PROVISIONING.
-func (s *Server) withFeature(w http.ResponseWriter, r *http.Request, f func(*app)) {
+// withFeature is withApp for the feature a request names: an app with no
+// feature answers 404, one with features but not this known one 401
+// E0000015, as Okta does for a feature without permission.
+func (s *Server) withFeature(w http.ResponseWriter, r *http.Request, f func(*app, string)) {
 	s.withApp(w, r, func(a *app) {
 		name := r.PathValue("name")
-		if name != featureUserProvisioning || a.provFeature == nil {
+		have := a.features()
+		switch {
+		case have[name] != nil:
+			f(a, name)
+		case len(have) > 0 && featureDescriptions[name] != "":
+			s.writeError(w, featureNotEnabled())
+		default:
 			s.writeError(w, notFound(name, "AppFeature"))
-			return
 		}
-		f(a)
 	})
 }
 
 func (s *Server) getFeature(w http.ResponseWriter, r *http.Request, c *call) {
-	s.withFeature(w, r, func(a *app) {
-		s.writeJSON(w, http.StatusOK, s.renderFeature(a))
+	s.withFeature(w, r, func(a *app, name string) {
+		s.writeJSON(w, http.StatusOK, s.renderFeature(a, name))
 	})
 }
 
@@ -168,9 +221,9 @@ func (s *Server) updateFeature(w http.ResponseWriter, r *http.Request, c *call) 
 		s.writeError(w, err)
 		return
 	}
-	s.withFeature(w, r, func(a *app) {
-		merge(a.provFeature, doc)
-		s.writeJSON(w, http.StatusOK, s.renderFeature(a))
+	s.withFeature(w, r, func(a *app, name string) {
+		merge(a.features()[name], doc)
+		s.writeJSON(w, http.StatusOK, s.renderFeature(a, name))
 	})
 }
 

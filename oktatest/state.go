@@ -18,6 +18,10 @@ type state struct {
 	apps     map[string]*app
 	appOrder []*app // by seq
 	appNames map[string]int
+	// deletedApps are the ids of apps deleted: some answers about them
+	// differ from those about ids never issued.
+	deletedApps map[string]bool
+	orgInfo     orgInfo // made on first use, see Server.org
 
 	users  map[string]*user
 	groups map[string]*group
@@ -33,6 +37,7 @@ func (st *state) init() {
 	st.cursors = map[string]int64{}
 	st.apps = map[string]*app{}
 	st.appNames = map[string]int{}
+	st.deletedApps = map[string]bool{}
 	st.users = map[string]*user{}
 	st.groups = map[string]*group{}
 	st.apiTokens = map[string]*apiToken{}
@@ -169,21 +174,38 @@ func page[T any](s *Server, w http.ResponseWriter, r *http.Request, items []T, s
 	return out
 }
 
+// linkParams are the query parameters a list's Link headers carry, in the
+// order Okta writes them. Nothing else of the request's query is reflected.
+var linkParams = []string{"limit", "q", "filter", "after", "expand", "includeNonDeleted", "useOptimization", "query_scope"}
+
 // setLinks writes the self and next Link headers, each as its own header
-// line, with absolute URLs on the server's origin.
+// line, with absolute URLs on the server's origin. Their queries are built
+// from the parsed parameters, re-encoded: the self link carries the page
+// size in force (the default when the request named none) and the request's
+// cursor; the next link the cursor of the next page.
 func (s *Server) setLinks(w http.ResponseWriter, r *http.Request, next string, limit int) {
-	self := s.URL + r.URL.Path
-	if r.URL.RawQuery != "" {
-		self += "?" + r.URL.RawQuery
-	}
-	w.Header().Add("Link", "<"+self+`>; rel="self"`)
+	base := s.URL + (&url.URL{Path: r.URL.Path}).EscapedPath()
+	w.Header().Add("Link", "<"+base+"?"+linkQuery(r.URL.Query(), limit, r.URL.Query().Get("after"))+`>; rel="self"`)
 	if next == "" {
 		return
 	}
-	q := r.URL.Query()
-	q.Set("after", next)
-	q.Set("limit", strconv.Itoa(limit))
-	w.Header().Add("Link", "<"+s.URL+r.URL.Path+"?"+q.Encode()+`>; rel="next"`)
+	w.Header().Add("Link", "<"+base+"?"+linkQuery(r.URL.Query(), limit, next)+`>; rel="next"`)
+}
+
+// linkQuery is the query of a list link: limit, then the request's search
+// parameters, then the cursor and the rest, each value escaped.
+func linkQuery(q url.Values, limit int, after string) string {
+	parts := []string{"limit=" + strconv.Itoa(limit)}
+	for _, k := range linkParams[1:] {
+		v := q.Get(k)
+		if k == "after" {
+			v = after
+		}
+		if v != "" {
+			parts = append(parts, k+"="+url.QueryEscape(v))
+		}
+	}
+	return strings.Join(parts, "&")
 }
 
 // href builds an absolute URL on the server's origin from path segments,
