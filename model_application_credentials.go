@@ -45,10 +45,11 @@ const SigningUseSig ApplicationCredentialsSigningUse = "sig"
 // ApplicationCredentialsUsernameTemplate says how the app's username is made
 // from the Okta user.
 type ApplicationCredentialsUsernameTemplate struct {
-	Template   string `json:"template"` // such as "${source.login}"
-	Type       string `json:"type"`     // such as "BUILT_IN" or "CUSTOM"
-	Suffix     string `json:"suffix"`
-	PushStatus string `json:"pushStatus"`
+	Template   string `json:"template"`   // such as "${source.login}"
+	Type       string `json:"type"`       // such as "BUILT_IN" or "CUSTOM"
+	Suffix     string `json:"suffix"`     // the 2022 spec's name
+	UserSuffix string `json:"userSuffix"` // the 2026 spec's name for suffix
+	PushStatus string `json:"pushStatus"` // "PUSH", "DONT_PUSH" or "NOT_CONFIGURED"
 	wire
 }
 
@@ -66,6 +67,7 @@ type ApplicationCredentialsOAuthClient struct {
 	ClientSecret            Secret                            `json:"client_secret"`
 	TokenEndpointAuthMethod OAuthEndpointAuthenticationMethod `json:"token_endpoint_auth_method"`
 	AutoKeyRotation         *bool                             `json:"autoKeyRotation"`
+	PKCERequired            *bool                             `json:"pkce_required"`
 	wire
 }
 
