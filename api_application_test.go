@@ -926,15 +926,16 @@ func TestApplicationOperationsRefuseBadPathParameters(t *testing.T) {
 					require.Error(t, err)
 					assert.ErrorIs(t, err, okta.ErrInvalidRequest)
 					assert.Contains(t, err.Error(), "path parameter "+appSpecName(field)+" ")
-					assert.Contains(t, err.Error(), appSpecName(strings.TrimSuffix(meth.Name, "All"))+":", "names the operation")
+					assert.Contains(t, err.Error(), appOperationID(strings.TrimSuffix(meth.Name, "All"))+":", "names the operation")
 					assert.Equal(t, 0, m.calls(), "nothing was sent")
 				})
 				checked++
 			}
 		}
 	}
-	// The 41 operations have 56 path parameters, the 8 iterators 7.
-	assert.Equal(t, 4*(56+7), checked, "path parameters checked")
+	// The 41 operations of 2022 have 56 path parameters and their 8 iterators
+	// 7; the 36 added since have 57, and their 2 iterators 2.
+	assert.Equal(t, 4*(56+7+57+2), checked, "path parameters checked")
 }
 
 // TestApplicationListIteratorsFollowNextLinks: every ...All iterator walks two
