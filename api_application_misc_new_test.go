@@ -7,6 +7,7 @@ package okta_test
 
 import (
 	"context"
+	"net/http"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -124,3 +125,22 @@ const appUpsertedTokenJSON = `{
 	"expiresAt": "2021-12-11T20:38:46.000Z",
 	"_links": {"self": {"href": "https://dev-123456.okta.com/api/v1/api-tokens/00Tabcdefg1234567890", "hints": {"allow": ["GET", "PUT", "DELETE"]}}}
 }`
+
+// TestPreviewSAMLMetadataForApplicationAnswers: an error answer is an
+// *okta.Error as for every operation, and an empty success is an error, not
+// an empty document.
+func TestPreviewSAMLMetadataForApplicationAnswers(t *testing.T) {
+	req := okta.PreviewSAMLMetadataForApplicationRequest{AppID: "0oa1", Kid: "k1"}
+	m := newAppMock(t, func(*http.Request) *http.Response {
+		return appJSON(404, `{"errorCode":"E0000007","errorSummary":"Not found: Resource not found: k1 (AppInstanceKey)"}`)
+	})
+	doc, _, err := m.api.PreviewSAMLMetadataForApplication(context.Background(), req)
+	assert.ErrorIs(t, err, okta.ErrNotFound)
+	assert.Equal(t, "E0000007", requireOktaError(t, err).ErrorCode)
+	assert.Nil(t, doc)
+
+	m = newAppMock(t, func(*http.Request) *http.Response { return appJSON(200, "") })
+	doc, _, err = m.api.PreviewSAMLMetadataForApplication(context.Background(), req)
+	requireOktaError(t, err)
+	assert.Nil(t, doc)
+}

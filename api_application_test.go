@@ -891,6 +891,39 @@ func TestApplicationRequestsRefusedBeforeSending(t *testing.T) {
 			_, err := api.UploadApplicationLogo(ctx, okta.UploadApplicationLogoRequest{AppID: "0oa1", FileName: "logo.png"})
 			return err
 		}},
+		// The operations the 2026 spec added.
+		{"addJwk", "OAuth2ClientJsonWebKey", func(ctx context.Context, api *okta.ApplicationAPI) error {
+			_, _, err := api.AddJwk(ctx, okta.AddJwkRequest{AppID: "0oa1"})
+			return err
+		}},
+		{"createFederatedClaim", "FederatedClaimRequestBody", func(ctx context.Context, api *okta.ApplicationAPI) error {
+			_, _, err := api.CreateFederatedClaim(ctx, okta.CreateFederatedClaimRequest{AppID: "0oa1"})
+			return err
+		}},
+		{"createGroupPushMapping", "CreateGroupPushMappingRequestBody", func(ctx context.Context, api *okta.ApplicationAPI) error {
+			_, _, err := api.CreateGroupPushMapping(ctx, okta.CreateGroupPushMappingRequest{AppID: "0oa1"})
+			return err
+		}},
+		{"updateGroupPushMapping", "UpdateGroupPushMappingRequestBody", func(ctx context.Context, api *okta.ApplicationAPI) error {
+			_, _, err := api.UpdateGroupPushMapping(ctx, okta.UpdateGroupPushMappingRequest{AppID: "0oa1", MappingID: "gPm1"})
+			return err
+		}},
+		{"createCrossAppAccessConnection", "OrgCrossAppAccessConnection", func(ctx context.Context, api *okta.ApplicationAPI) error {
+			_, _, err := api.CreateCrossAppAccessConnection(ctx, okta.CreateCrossAppAccessConnectionRequest{AppID: "0oa1"})
+			return err
+		}},
+		{"updateCrossAppAccessConnection", "OrgCrossAppAccessConnectionPatchRequest", func(ctx context.Context, api *okta.ApplicationAPI) error {
+			_, _, err := api.UpdateCrossAppAccessConnection(ctx, okta.UpdateCrossAppAccessConnectionRequest{AppID: "0oa1", ConnectionID: "cwo1"})
+			return err
+		}},
+		{"createInterclientTrustMapping", "InterclientTrustMappingRequestBody", func(ctx context.Context, api *okta.ApplicationAPI) error {
+			_, _, err := api.CreateInterclientTrustMapping(ctx, okta.CreateInterclientTrustMappingRequest{AppID: "0oa1"})
+			return err
+		}},
+		{"previewSAMLmetadataForApplication", "kid", func(ctx context.Context, api *okta.ApplicationAPI) error {
+			_, _, err := api.PreviewSAMLMetadataForApplication(ctx, okta.PreviewSAMLMetadataForApplicationRequest{AppID: "0oa1"})
+			return err
+		}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			m := newAppMock(t, nil)
@@ -980,6 +1013,14 @@ func TestApplicationListIteratorsFollowNextLinks(t *testing.T) {
 		{"ListScopeConsentGrantsAll", "/api/v1/apps/0oa1/grants", [2]string{`{"id":"oagA"}`, `{"id":"oagB"}`},
 			func(ctx context.Context, api *okta.ApplicationAPI) ([]string, error) {
 				return walkKeys(api.ListScopeConsentGrantsAll(ctx, okta.ListScopeConsentGrantsRequest{AppID: "0oa1", Expand: "scope"}), func(g *okta.OAuth2ScopeConsentGrant) string { return g.ID })
+			}},
+		{"ListGroupPushMappingsAll", "/api/v1/apps/0oa1/group-push/mappings", [2]string{`{"id":"gPmA"}`, `{"id":"gPmB","status":"ERROR"}`},
+			func(ctx context.Context, api *okta.ApplicationAPI) ([]string, error) {
+				return walkKeys(api.ListGroupPushMappingsAll(ctx, okta.ListGroupPushMappingsRequest{AppID: "0oa1", Limit: 1, Status: okta.GroupPushMappingActive}), func(m *okta.GroupPushMapping) string { return m.ID })
+			}},
+		{"GetAllCrossAppAccessConnectionsAll", "/api/v1/apps/0oa1/cwo/connections", [2]string{`{"id":"cwoA"}`, `{"id":"cwoB"}`},
+			func(ctx context.Context, api *okta.ApplicationAPI) ([]string, error) {
+				return walkKeys(api.GetAllCrossAppAccessConnectionsAll(ctx, okta.GetAllCrossAppAccessConnectionsRequest{AppID: "0oa1", Limit: 1, ActiveAppsOnly: okta.Ptr(true)}), func(c *okta.OrgCrossAppAccessConnection) string { return c.ID })
 			}},
 	}
 	for _, tc := range cases {
