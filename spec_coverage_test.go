@@ -14,6 +14,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -312,4 +313,25 @@ func appInvoke(api any, name string, req reflect.Value) (any, error) {
 		return out[0].Interface(), err
 	}
 	return nil, err
+}
+
+// TestReadmeListsEveryOperation: the README's operation table and migration
+// table have a row for each operation, naming its current operationId and the
+// Go method, so that they cannot drift from the code.
+func TestReadmeListsEveryOperation(t *testing.T) {
+	b, err := os.ReadFile("README.md")
+	require.NoError(t, err)
+	readme := string(b)
+	for _, op := range readSpecOperations(t) {
+		recv := "ApplicationAPI"
+		if strings.HasPrefix(op.Path, "/api/v1/api-tokens") {
+			recv = "ApiTokenAPI"
+		}
+		goMethod := "`" + recv + "." + op.GoName() + "`"
+		assert.Regexp(t, `(?m)^\| `+regexp.QuoteMeta(op.ID)+`[ |].*\| `+regexp.QuoteMeta(goMethod), readme,
+			"the operation table has no row for %s", op.ID)
+		v6 := "API." + string(unicode.ToUpper(rune(op.ID[0]))) + op.ID[1:] + "`"
+		assert.Regexp(t, `(?m)^\| `+"`"+`\w+`+regexp.QuoteMeta(v6)+` \| `+op.Method+" `"+regexp.QuoteMeta(op.Path)+"` \\| "+regexp.QuoteMeta(goMethod)+` \|$`, readme,
+			"the migration table has no row for %s", op.ID)
+	}
 }
