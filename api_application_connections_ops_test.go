@@ -1,0 +1,77 @@
+package okta_test
+
+// The exact requests and typed results of the default provisioning connection.
+
+import (
+	"context"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+
+	"github.com/gatekit/okta"
+)
+
+// appConnectionOps is the table of the default provisioning connection.
+func appConnectionOps(t *testing.T) []opRunner {
+	return []opRunner{
+		opCase[okta.ProvisioningConnection]{
+			name: "getDefaultProvisioningConnectionForApplication",
+			call: func(ctx context.Context, c *okta.APIClient) (*okta.ProvisioningConnection, *okta.Response, error) {
+				return c.ApplicationAPI.GetDefaultProvisioningConnectionForApplication(ctx, okta.GetDefaultProvisioningConnectionForApplicationRequest{AppID: "0oa1"})
+			},
+			method: "GET", uri: "/api/v1/apps/0oa1/connections/default",
+			status: 200, resp: appConnectionJSON,
+			check: func(t *testing.T, r *okta.ProvisioningConnection) {
+				c := r
+				assert.Equal(t, okta.ProvisioningAuthToken, c.AuthScheme)
+				assert.Equal(t, okta.ProvisioningEnabled, c.Status)
+			},
+		},
+		opCase[okta.ProvisioningConnection]{
+			name: "setDefaultProvisioningConnectionForApplication",
+			call: func(ctx context.Context, c *okta.APIClient) (*okta.ProvisioningConnection, *okta.Response, error) {
+				return c.ApplicationAPI.SetDefaultProvisioningConnectionForApplication(ctx, okta.SetDefaultProvisioningConnectionForApplicationRequest{
+					AppID: "0oa1", Activate: okta.Ptr(true),
+					ProvisioningConnectionRequest: &okta.ProvisioningConnectionRequest{Profile: okta.ProvisioningConnectionProfile{AuthScheme: okta.ProvisioningAuthToken, Token: "scim-bearer-token"}},
+				})
+			},
+			method: "POST", uri: "/api/v1/apps/0oa1/connections/default?activate=true",
+			body:   `{"profile":{"authScheme":"TOKEN","token":"scim-bearer-token"}}`,
+			status: 201, resp: appConnectionJSON,
+			check: func(t *testing.T, r *okta.ProvisioningConnection) {
+				assert.Equal(t, okta.ProvisioningEnabled, r.Status)
+			},
+		},
+		opCase[okta.ProvisioningConnection]{
+			name: "setDefaultProvisioningConnectionForApplication/200",
+			call: func(ctx context.Context, c *okta.APIClient) (*okta.ProvisioningConnection, *okta.Response, error) {
+				return c.ApplicationAPI.SetDefaultProvisioningConnectionForApplication(ctx, okta.SetDefaultProvisioningConnectionForApplicationRequest{
+					AppID: "0oa1", Activate: okta.Ptr(false),
+					ProvisioningConnectionRequest: &okta.ProvisioningConnectionRequest{Profile: okta.ProvisioningConnectionProfile{AuthScheme: okta.ProvisioningAuthToken, Token: "t"}},
+				})
+			},
+			method: "POST", uri: "/api/v1/apps/0oa1/connections/default?activate=false",
+			body:   `{"profile":{"authScheme":"TOKEN","token":"t"}}`,
+			status: 200, resp: appConnectionJSON,
+			check: func(t *testing.T, r *okta.ProvisioningConnection) {
+				assert.Equal(t, okta.ProvisioningAuthToken, r.AuthScheme)
+			},
+		},
+		opCase[noResult]{
+			name: "activateDefaultProvisioningConnectionForApplication",
+			call: func(ctx context.Context, c *okta.APIClient) (*noResult, *okta.Response, error) {
+				resp, err := c.ApplicationAPI.ActivateDefaultProvisioningConnectionForApplication(ctx, okta.ActivateDefaultProvisioningConnectionForApplicationRequest{AppID: "0oa1"})
+				return none(resp, err)
+			},
+			method: "POST", uri: "/api/v1/apps/0oa1/connections/default/lifecycle/activate", status: 204,
+		},
+		opCase[noResult]{
+			name: "deactivateDefaultProvisioningConnectionForApplication",
+			call: func(ctx context.Context, c *okta.APIClient) (*noResult, *okta.Response, error) {
+				resp, err := c.ApplicationAPI.DeactivateDefaultProvisioningConnectionForApplication(ctx, okta.DeactivateDefaultProvisioningConnectionForApplicationRequest{AppID: "0oa1"})
+				return none(resp, err)
+			},
+			method: "POST", uri: "/api/v1/apps/0oa1/connections/default/lifecycle/deactivate", status: 204,
+		},
+	}
+}
