@@ -448,6 +448,30 @@ func TestApplicationErrors(t *testing.T) {
 				_, _, err := api.GrantConsentToScope(ctx, okta.GrantConsentToScopeRequest{AppID: "0oa1", OAuth2ScopeConsentGrant: &okta.OAuth2ScopeConsentGrant{}})
 				return err
 			}},
+		// The 2026 spec declares 401 (ErrorInvalidToken401) on most new operations.
+		{"401 on listOAuth2ClientSecrets", 401,
+			`{"errorCode":"E0000011","errorSummary":"Invalid token provided","errorLink":"E0000011","errorId":"oae5","errorCauses":[]}`,
+			okta.ErrUnauthorized,
+			func(ctx context.Context, api *okta.ApplicationAPI) error {
+				_, _, err := api.ListOAuth2ClientSecrets(ctx, okta.ListOAuth2ClientSecretsRequest{AppID: "0oa1"})
+				return err
+			}},
+		{"400 on deleteOAuth2ClientSecret of an ACTIVE secret", 400,
+			`{"errorCode":"E0000001","errorSummary":"Api validation failed: Cannot delete an active client secret","errorLink":"E0000001","errorId":"oae6","errorCauses":[{"errorSummary":"status: Deactivate the secret before deleting it."}]}`,
+			okta.ErrInvalidRequest,
+			func(ctx context.Context, api *okta.ApplicationAPI) error {
+				_, err := api.DeleteOAuth2ClientSecret(ctx, okta.DeleteOAuth2ClientSecretRequest{AppID: "0oa1", SecretID: "ocs1"})
+				return err
+			}},
+		{"401 on getAllCrossAppAccessConnectionsAll", 401,
+			`{"errorCode":"E0000011","errorSummary":"Invalid token provided","errorLink":"E0000011","errorId":"oae7","errorCauses":[]}`,
+			okta.ErrUnauthorized,
+			func(ctx context.Context, api *okta.ApplicationAPI) error {
+				for _, err := range api.GetAllCrossAppAccessConnectionsAll(ctx, okta.GetAllCrossAppAccessConnectionsRequest{AppID: "0oa1"}) {
+					return err
+				}
+				return nil
+			}},
 		{"500 on deleteApplication", 500,
 			`{"errorCode":"E0000009","errorSummary":"Internal Server Error","errorLink":"E0000009","errorId":"oae4","errorCauses":[]}`,
 			nil,
