@@ -120,6 +120,10 @@ type PasswordCredentialHash struct {
 	SaltOrder  string                          `json:"saltOrder"`
 	Value      string                          `json:"value"`
 	WorkFactor *int                            `json:"workFactor"`
+	// PBKDF2 (2026 spec).
+	DigestAlgorithm string `json:"digestAlgorithm"` // "SHA256_HMAC" or "SHA512_HMAC"
+	IterationCount  *int   `json:"iterationCount"`  // at least 4096
+	KeySize         *int   `json:"keySize"`         // of the derived key, in bytes
 	wire
 }
 
@@ -132,6 +136,7 @@ type PasswordCredentialHashAlgorithm string
 // Hash algorithms known to the spec.
 const (
 	HashBCRYPT PasswordCredentialHashAlgorithm = "BCRYPT"
+	HashPBKDF2 PasswordCredentialHashAlgorithm = "PBKDF2"
 	HashMD5    PasswordCredentialHashAlgorithm = "MD5"
 	HashSHA1   PasswordCredentialHashAlgorithm = "SHA-1"
 	HashSHA256 PasswordCredentialHashAlgorithm = "SHA-256"
