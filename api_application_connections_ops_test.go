@@ -24,6 +24,7 @@ func appConnectionOps(t *testing.T) []opRunner {
 			check: func(t *testing.T, r *okta.ProvisioningConnection) {
 				c := r
 				assert.Equal(t, okta.ProvisioningAuthToken, c.AuthScheme)
+				assert.Equal(t, "https://scim.example.com/v2", c.BaseURL, "a member the 2026 spec declares")
 				assert.Equal(t, okta.ProvisioningEnabled, c.Status)
 			},
 		},
@@ -55,6 +56,21 @@ func appConnectionOps(t *testing.T) []opRunner {
 			status: 200, resp: appConnectionJSON,
 			check: func(t *testing.T, r *okta.ProvisioningConnection) {
 				assert.Equal(t, okta.ProvisioningAuthToken, r.AuthScheme)
+			},
+		},
+		opCase[okta.ProvisioningConnection]{
+			name: "setDefaultProvisioningConnectionForApplication/oauth",
+			call: func(ctx context.Context, c *okta.APIClient) (*okta.ProvisioningConnection, *okta.Response, error) {
+				return c.ApplicationAPI.SetDefaultProvisioningConnectionForApplication(ctx, okta.SetDefaultProvisioningConnectionForApplicationRequest{AppID: "0oa1",
+					ProvisioningConnectionRequest: &okta.ProvisioningConnectionRequest{Profile: okta.ProvisioningConnectionProfile{
+						AuthScheme: okta.ProvisioningAuthOAuth2, ClientID: "0oaTarget", Signing: okta.Org2OrgProvisioningOAuthSigningSettings{RotationMode: "AUTO"}}}})
+			},
+			method: "POST", uri: "/api/v1/apps/0oa1/connections/default",
+			body:   `{"profile":{"authScheme":"OAUTH2","clientId":"0oaTarget","signing":{"rotationMode":"AUTO"}}}`,
+			status: 200, resp: `{"authScheme":"OAUTH2","status":"DISABLED","profile":{"authScheme":"OAUTH2","signing":{"rotationMode":"AUTO"}},"_links":{"authorize":{"href":"https://dev-123456.okta.com/oauth2/v1/authorize"}}}`,
+			check: func(t *testing.T, r *okta.ProvisioningConnection) {
+				assert.Equal(t, okta.ProvisioningAuthOAuth2, r.Profile.AuthScheme)
+				assert.Equal(t, "AUTO", r.Profile.Signing.RotationMode)
 			},
 		},
 		opCase[noResult]{
