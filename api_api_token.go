@@ -71,3 +71,23 @@ func (a *ApiTokenAPI) RevokeCurrentApiToken(ctx context.Context, req RevokeCurre
 	return doEmpty(ctx, a.client, call{op: "revokeCurrentApiToken", method: http.MethodDelete,
 		path: "/api/v1/api-tokens/current"})
 }
+
+// UpsertApiTokenRequest is a token's new name, user and network condition.
+type UpsertApiTokenRequest struct {
+	ApiTokenID     string          // required
+	ApiTokenUpdate *ApiTokenUpdate // required
+}
+
+// UpsertApiToken sets (creates or replaces) the network condition, name or
+// user of an existing API token. Okta accepts a body that carries the
+// read-only ClientName and Created, so values copied from GetApiToken's result
+// may be sent as they are.
+//
+// Okta's operationId: upsertApiToken.
+//
+// PUT /api/v1/api-tokens/{apiTokenId}
+func (a *ApiTokenAPI) UpsertApiToken(ctx context.Context, req UpsertApiTokenRequest) (*ApiToken, *Response, error) {
+	return doJSON[ApiToken](ctx, a.client, call{op: "upsertApiToken", method: http.MethodPut,
+		path: "/api/v1/api-tokens/{apiTokenId}", params: []string{req.ApiTokenID},
+		json: req.ApiTokenUpdate, needs: "ApiTokenUpdate"})
+}

@@ -236,7 +236,25 @@ func TestApiTokenPathParameterRefused(t *testing.T) {
 		assert.ErrorIs(t, err, okta.ErrInvalidRequest, "id %q", id)
 		assert.Contains(t, err.Error(), "apiTokenId", "id %q", id)
 		assert.Contains(t, err.Error(), "revokeApiToken", "id %q", id)
+
+		_, _, err = f.client.ApiTokenAPI.UpsertApiToken(ctx, okta.UpsertApiTokenRequest{ApiTokenID: id, ApiTokenUpdate: &okta.ApiTokenUpdate{}})
+		requireError(t, err)
+		assert.ErrorIs(t, err, okta.ErrInvalidRequest, "id %q", id)
+		assert.Contains(t, err.Error(), "apiTokenId", "id %q", id)
+		assert.Contains(t, err.Error(), "upsertApiToken", "id %q", id)
 	}
+	assert.Zero(t, f.calls.Load(), "nothing may be sent")
+}
+
+// TestUpsertApiTokenRefusesAMissingBody: the body is required, and its absence
+// is refused before anything is sent.
+func TestUpsertApiTokenRefusesAMissingBody(t *testing.T) {
+	t.Parallel()
+	f := setup(t)
+	_, _, err := f.client.ApiTokenAPI.UpsertApiToken(context.Background(), okta.UpsertApiTokenRequest{ApiTokenID: "00T1"})
+	requireError(t, err)
+	assert.ErrorIs(t, err, okta.ErrInvalidRequest)
+	assert.Contains(t, err.Error(), "ApiTokenUpdate")
 	assert.Zero(t, f.calls.Load(), "nothing may be sent")
 }
 

@@ -1,7 +1,9 @@
 package okta_test
 
-// The Application API's 41 operations: the exact request each sends and the
-// result it returns, the refusals made before sending, and paging.
+// The Application API across its operations: escaping, the refusals made
+// before sending, paging, errors, and the two operations whose bodies are not
+// JSON (CSR publishing, logo upload). The exact request and typed result of
+// each operation are in the opCase tables of the *_ops_test.go files.
 
 import (
 	"bytes"
@@ -19,7 +21,6 @@ import (
 	"mime"
 	"mime/multipart"
 	"net/http"
-	"net/url"
 	"reflect"
 	"slices"
 	"strings"
@@ -128,681 +129,6 @@ const (
 	}`
 )
 
-// appOp is one operation call and what must go over the wire.
-type appOp struct {
-	name   string // operationId, then a variant after "/"
-	call   func(ctx context.Context, api *okta.ApplicationAPI) (any, *okta.Response, error)
-	method string
-	uri    string            // the escaped path and the query, as sent
-	body   string            // the JSON body expected; "" for none
-	header map[string]string // further headers expected
-	status int               // the answer
-	resp   string            // the answer's body
-	check  func(t *testing.T, result any)
-}
-
-func appOps(t *testing.T) []appOp {
-	bookmark := appCorpusDoc(t, "bookmark")
-	oidc := appCorpusDoc(t, "openid_connect")
-	list := func(doc string) string { return "[" + doc + "]" }
-	return []appOp{
-		// --- applications
-		{
-			name: "createApplication",
-			call: func(ctx context.Context, api *okta.ApplicationAPI) (any, *okta.Response, error) {
-				return api.CreateApplication(ctx, okta.CreateApplicationRequest{
-					Application:            okta.NewBookmarkApplication("Status Page", "https://status.example.com/?team=platform&view=all"),
-					Activate:               okta.Ptr(false),
-					OktaAccessGatewayAgent: "oag-agent-7f3e",
-				})
-			},
-			method: "POST", uri: "/api/v1/apps?activate=false",
-			body:   `{"name":"bookmark","label":"Status Page","signOnMode":"BOOKMARK","settings":{"app":{"url":"https://status.example.com/?team=platform&view=all","requestIntegration":false}}}`,
-			header: map[string]string{"OktaAccessGateway-Agent": "oag-agent-7f3e"},
-			status: 200, resp: string(bookmark),
-			check: func(t *testing.T, r any) {
-				app := r.(*okta.Application)
-				assert.Equal(t, "0oab00km4rKb6F3dG7h8", app.ID)
-				assert.Equal(t, okta.SignOnModeBookmark, app.SignOnMode)
-				assert.Equal(t, okta.ApplicationActive, app.Status)
-			},
-		},
-		{
-			name: "createApplication/defaults",
-			call: func(ctx context.Context, api *okta.ApplicationAPI) (any, *okta.Response, error) {
-				return api.CreateApplication(ctx, okta.CreateApplicationRequest{
-					Application: &okta.Application{Name: "bookmark", Label: "B", SignOnMode: okta.SignOnModeBookmark},
-				})
-			},
-			method: "POST", uri: "/api/v1/apps",
-			body:   `{"name":"bookmark","label":"B","signOnMode":"BOOKMARK"}`,
-			status: 200, resp: string(bookmark),
-		},
-		{
-			name: "createApplication/activate true",
-			call: func(ctx context.Context, api *okta.ApplicationAPI) (any, *okta.Response, error) {
-				return api.CreateApplication(ctx, okta.CreateApplicationRequest{
-					Application: &okta.Application{Label: "B"}, Activate: okta.Ptr(true),
-				})
-			},
-			method: "POST", uri: "/api/v1/apps?activate=true", body: `{"label":"B"}`,
-			status: 200, resp: string(bookmark),
-		},
-		{
-			name: "getApplication",
-			call: func(ctx context.Context, api *okta.ApplicationAPI) (any, *okta.Response, error) {
-				return api.GetApplication(ctx, okta.GetApplicationRequest{AppID: "0oa8x1a2b3C4d5E6f7g8", Expand: "user/00u1a2b3c4d5e6f7g8h9"})
-			},
-			method: "GET", uri: "/api/v1/apps/0oa8x1a2b3C4d5E6f7g8?expand=user%2F00u1a2b3c4d5e6f7g8h9",
-			status: 200, resp: string(oidc),
-			check: func(t *testing.T, r any) {
-				app := r.(*okta.Application)
-				assert.Equal(t, "Expense Portal", app.Label)
-				assert.Equal(t, "0oa8x1a2b3C4d5E6f7g8", app.Credentials.OAuthClient.ClientID)
-			},
-		},
-		{
-			name: "listApplications",
-			call: func(ctx context.Context, api *okta.ApplicationAPI) (any, *okta.Response, error) {
-				return api.ListApplications(ctx, okta.ListApplicationsRequest{
-					Q: "Exp", After: "0oa0", Limit: 200, Filter: `status eq "ACTIVE"`, Expand: "user/00u1", IncludeNonDeleted: okta.Ptr(false),
-				})
-			},
-			method: "GET", uri: "/api/v1/apps?after=0oa0&expand=user%2F00u1&filter=status+eq+%22ACTIVE%22&includeNonDeleted=false&limit=200&q=Exp",
-			status: 200, resp: list(string(oidc)),
-			check: func(t *testing.T, r any) {
-				apps := r.([]okta.Application)
-				require.Len(t, apps, 1)
-				assert.Equal(t, "0oa8x1a2b3C4d5E6f7g8", apps[0].ID)
-			},
-		},
-		{
-			name: "listApplications/no parameters",
-			call: func(ctx context.Context, api *okta.ApplicationAPI) (any, *okta.Response, error) {
-				return api.ListApplications(ctx, okta.ListApplicationsRequest{})
-			},
-			method: "GET", uri: "/api/v1/apps",
-			status: 200, resp: `[]`,
-			check: func(t *testing.T, r any) {
-				assert.Equal(t, []okta.Application{}, r.([]okta.Application), "an empty page is an empty slice")
-			},
-		},
-		{
-			name: "updateApplication",
-			call: func(ctx context.Context, api *okta.ApplicationAPI) (any, *okta.Response, error) {
-				app := okta.NewBookmarkApplication("Status", "https://status.example.com")
-				app.Visibility.AutoSubmitToolbar = okta.Ptr(false)
-				app.Licensing.SeatCount = okta.Ptr(0)
-				return api.UpdateApplication(ctx, okta.UpdateApplicationRequest{AppID: "0oab00km4rKb6F3dG7h8", Application: app})
-			},
-			method: "PUT", uri: "/api/v1/apps/0oab00km4rKb6F3dG7h8",
-			body:   `{"name":"bookmark","label":"Status","signOnMode":"BOOKMARK","visibility":{"autoSubmitToolbar":false},"licensing":{"seatCount":0},"settings":{"app":{"url":"https://status.example.com","requestIntegration":false}}}`,
-			status: 200, resp: string(bookmark),
-			check: func(t *testing.T, r any) {
-				assert.Equal(t, "Status Page", r.(*okta.Application).Label)
-			},
-		},
-		{
-			name: "deleteApplication",
-			call: func(ctx context.Context, api *okta.ApplicationAPI) (any, *okta.Response, error) {
-				resp, err := api.DeleteApplication(ctx, okta.DeleteApplicationRequest{AppID: "0oa1"})
-				return nil, resp, err
-			},
-			method: "DELETE", uri: "/api/v1/apps/0oa1", status: 204,
-		},
-		{
-			name: "activateApplication",
-			call: func(ctx context.Context, api *okta.ApplicationAPI) (any, *okta.Response, error) {
-				resp, err := api.ActivateApplication(ctx, okta.ActivateApplicationRequest{AppID: "0oa1"})
-				return nil, resp, err
-			},
-			method: "POST", uri: "/api/v1/apps/0oa1/lifecycle/activate", status: 200, resp: `{}`,
-		},
-		{
-			name: "deactivateApplication",
-			call: func(ctx context.Context, api *okta.ApplicationAPI) (any, *okta.Response, error) {
-				resp, err := api.DeactivateApplication(ctx, okta.DeactivateApplicationRequest{AppID: "0oa1"})
-				return nil, resp, err
-			},
-			method: "POST", uri: "/api/v1/apps/0oa1/lifecycle/deactivate", status: 200, resp: `{}`,
-		},
-
-		// --- users
-		{
-			name: "assignUserToApplication",
-			call: func(ctx context.Context, api *okta.ApplicationAPI) (any, *okta.Response, error) {
-				return api.AssignUserToApplication(ctx, okta.AssignUserToApplicationRequest{AppID: "0oa1", AppUser: &okta.AppUser{
-					ID:          "00u1a2b3c4d5e6f7g8h9",
-					Scope:       "USER",
-					Credentials: okta.AppUserCredentials{UserName: "jdoe@example.com", Password: okta.AppUserPasswordCredential{Value: "c0rrect-h0rse"}},
-					Profile:     map[string]any{"department": "Engineering", "seats": 3, "admin": false},
-				}})
-			},
-			method: "POST", uri: "/api/v1/apps/0oa1/users",
-			body:   `{"id":"00u1a2b3c4d5e6f7g8h9","scope":"USER","credentials":{"userName":"jdoe@example.com","password":{"value":"c0rrect-h0rse"}},"profile":{"department":"Engineering","seats":3,"admin":false}}`,
-			status: 200, resp: appUserJSON,
-			check: func(t *testing.T, r any) {
-				u := r.(*okta.AppUser)
-				assert.Equal(t, "00u1a2b3c4d5e6f7g8h9", u.ID)
-				assert.Equal(t, "PROVISIONED", u.Status)
-				assert.Equal(t, "SYNCHRONIZED", u.SyncState)
-				assert.Equal(t, "jdoe@example.com", u.Credentials.UserName)
-				assert.Equal(t, json.Number("3"), u.Profile["seats"])
-				assert.Equal(t, false, u.Profile["admin"])
-				assert.Equal(t, json.Number("98765432109876543210"), u.Profile["employeeNumber"])
-				assert.Equal(t, 2024, u.Created.Year())
-			},
-		},
-		{
-			name: "getApplicationUser",
-			call: func(ctx context.Context, api *okta.ApplicationAPI) (any, *okta.Response, error) {
-				return api.GetApplicationUser(ctx, okta.GetApplicationUserRequest{AppID: "0oa1", UserID: "00u1a2b3c4d5e6f7g8h9", Expand: "user"})
-			},
-			method: "GET", uri: "/api/v1/apps/0oa1/users/00u1a2b3c4d5e6f7g8h9?expand=user",
-			status: 200, resp: appUserJSON,
-			check: func(t *testing.T, r any) {
-				assert.Equal(t, "USER", r.(*okta.AppUser).Scope)
-			},
-		},
-		{
-			name: "listApplicationUsers",
-			call: func(ctx context.Context, api *okta.ApplicationAPI) (any, *okta.Response, error) {
-				return api.ListApplicationUsers(ctx, okta.ListApplicationUsersRequest{
-					AppID: "0oa1", Q: "jdoe", QueryScope: "USER", After: "00u0", Limit: 20, Filter: `status eq "PROVISIONED"`, Expand: "user",
-				})
-			},
-			method: "GET", uri: "/api/v1/apps/0oa1/users?after=00u0&expand=user&filter=status+eq+%22PROVISIONED%22&limit=20&q=jdoe&query_scope=USER",
-			status: 200, resp: list(appUserJSON),
-			check: func(t *testing.T, r any) {
-				us := r.([]okta.AppUser)
-				require.Len(t, us, 1)
-				assert.Equal(t, "00u1a2b3c4d5e6f7g8h9", us[0].ID)
-			},
-		},
-		{
-			name: "updateApplicationUser",
-			call: func(ctx context.Context, api *okta.ApplicationAPI) (any, *okta.Response, error) {
-				return api.UpdateApplicationUser(ctx, okta.UpdateApplicationUserRequest{AppID: "0oa1", UserID: "00u1a2b3c4d5e6f7g8h9",
-					AppUser: &okta.AppUser{Profile: map[string]any{"title": "Manager", "seats": 0, "nickname": ""}}})
-			},
-			method: "POST", uri: "/api/v1/apps/0oa1/users/00u1a2b3c4d5e6f7g8h9",
-			body:   `{"profile":{"title":"Manager","seats":0,"nickname":""}}`,
-			status: 200, resp: appUserJSON,
-			check: func(t *testing.T, r any) {
-				assert.Equal(t, "Engineering", r.(*okta.AppUser).Profile["department"])
-			},
-		},
-		{
-			name: "deleteApplicationUser",
-			call: func(ctx context.Context, api *okta.ApplicationAPI) (any, *okta.Response, error) {
-				resp, err := api.DeleteApplicationUser(ctx, okta.DeleteApplicationUserRequest{AppID: "0oa1", UserID: "00u1", SendEmail: okta.Ptr(false)})
-				return nil, resp, err
-			},
-			method: "DELETE", uri: "/api/v1/apps/0oa1/users/00u1?sendEmail=false", status: 204,
-		},
-		{
-			name: "deleteApplicationUser/no sendEmail",
-			call: func(ctx context.Context, api *okta.ApplicationAPI) (any, *okta.Response, error) {
-				resp, err := api.DeleteApplicationUser(ctx, okta.DeleteApplicationUserRequest{AppID: "0oa1", UserID: "00u1"})
-				return nil, resp, err
-			},
-			method: "DELETE", uri: "/api/v1/apps/0oa1/users/00u1", status: 204,
-		},
-
-		// --- groups
-		{
-			name: "createApplicationGroupAssignment",
-			call: func(ctx context.Context, api *okta.ApplicationAPI) (any, *okta.Response, error) {
-				return api.CreateApplicationGroupAssignment(ctx, okta.CreateApplicationGroupAssignmentRequest{AppID: "0oa1", GroupID: "00g1a2b3c4d5e6f7g8h9",
-					ApplicationGroupAssignment: &okta.ApplicationGroupAssignment{Priority: okta.Ptr(0), Profile: map[string]any{"role": "admin"}}})
-			},
-			method: "PUT", uri: "/api/v1/apps/0oa1/groups/00g1a2b3c4d5e6f7g8h9",
-			body:   `{"priority":0,"profile":{"role":"admin"}}`,
-			status: 200, resp: appGroupJSON,
-			check: func(t *testing.T, r any) {
-				g := r.(*okta.ApplicationGroupAssignment)
-				assert.Equal(t, "00g1a2b3c4d5e6f7g8h9", g.ID)
-				require.NotNil(t, g.Priority)
-				assert.Equal(t, 0, *g.Priority)
-				assert.Equal(t, []any{"pro"}, g.Profile["licenses"])
-			},
-		},
-		{
-			name: "createApplicationGroupAssignment/no body",
-			call: func(ctx context.Context, api *okta.ApplicationAPI) (any, *okta.Response, error) {
-				return api.CreateApplicationGroupAssignment(ctx, okta.CreateApplicationGroupAssignmentRequest{AppID: "0oa1", GroupID: "00g1"})
-			},
-			method: "PUT", uri: "/api/v1/apps/0oa1/groups/00g1",
-			status: 200, resp: appGroupJSON,
-		},
-		{
-			name: "getApplicationGroupAssignment",
-			call: func(ctx context.Context, api *okta.ApplicationAPI) (any, *okta.Response, error) {
-				return api.GetApplicationGroupAssignment(ctx, okta.GetApplicationGroupAssignmentRequest{AppID: "0oa1", GroupID: "00g1a2b3c4d5e6f7g8h9", Expand: "group"})
-			},
-			method: "GET", uri: "/api/v1/apps/0oa1/groups/00g1a2b3c4d5e6f7g8h9?expand=group",
-			status: 200, resp: appGroupJSON,
-			check: func(t *testing.T, r any) {
-				assert.Equal(t, json.Number("10"), r.(*okta.ApplicationGroupAssignment).Profile["quota"])
-			},
-		},
-		{
-			name: "listApplicationGroupAssignments",
-			call: func(ctx context.Context, api *okta.ApplicationAPI) (any, *okta.Response, error) {
-				return api.ListApplicationGroupAssignments(ctx, okta.ListApplicationGroupAssignmentsRequest{AppID: "0oa1", Q: "eng", After: "00g0", Limit: 50, Expand: "group"})
-			},
-			method: "GET", uri: "/api/v1/apps/0oa1/groups?after=00g0&expand=group&limit=50&q=eng",
-			status: 200, resp: list(appGroupJSON),
-			check: func(t *testing.T, r any) {
-				gs := r.([]okta.ApplicationGroupAssignment)
-				require.Len(t, gs, 1)
-				assert.Equal(t, "00g1a2b3c4d5e6f7g8h9", gs[0].ID)
-			},
-		},
-		{
-			name: "deleteApplicationGroupAssignment",
-			call: func(ctx context.Context, api *okta.ApplicationAPI) (any, *okta.Response, error) {
-				resp, err := api.DeleteApplicationGroupAssignment(ctx, okta.DeleteApplicationGroupAssignmentRequest{AppID: "0oa1", GroupID: "00g1"})
-				return nil, resp, err
-			},
-			method: "DELETE", uri: "/api/v1/apps/0oa1/groups/00g1", status: 204,
-		},
-
-		// --- keys
-		{
-			name: "listApplicationKeys",
-			call: func(ctx context.Context, api *okta.ApplicationAPI) (any, *okta.Response, error) {
-				return api.ListApplicationKeys(ctx, okta.ListApplicationKeysRequest{AppID: "0oa1"})
-			},
-			method: "GET", uri: "/api/v1/apps/0oa1/credentials/keys",
-			status: 200, resp: list(appKeyJSON),
-			check: func(t *testing.T, r any) {
-				ks := r.([]okta.JsonWebKey)
-				require.Len(t, ks, 1)
-				assert.Equal(t, "SIMcCQNY3uwXoW3y0vf6VxiNb7n9hsHtRU6Ue4fW6P8", ks[0].Kid)
-			},
-		},
-		{
-			name: "getApplicationKey",
-			call: func(ctx context.Context, api *okta.ApplicationAPI) (any, *okta.Response, error) {
-				return api.GetApplicationKey(ctx, okta.GetApplicationKeyRequest{AppID: "0oa1", KeyID: "SIMcCQNY3uwXoW3y0vf6VxiNb7n9hsHtRU6Ue4fW6P8"})
-			},
-			method: "GET", uri: "/api/v1/apps/0oa1/credentials/keys/SIMcCQNY3uwXoW3y0vf6VxiNb7n9hsHtRU6Ue4fW6P8",
-			status: 200, resp: appKeyJSON,
-			check: func(t *testing.T, r any) {
-				k := r.(*okta.JsonWebKey)
-				assert.Equal(t, "RSA", k.Kty)
-				assert.Equal(t, "AQAB", k.E)
-				assert.Equal(t, "5DTUjGOtJlENZ_qtV4bjwgySxhg7tIBzYiOmFBJp9O0", k.X5TS256)
-				assert.Equal(t, 2026, k.ExpiresAt.Year())
-			},
-		},
-		{
-			name: "generateApplicationKey",
-			call: func(ctx context.Context, api *okta.ApplicationAPI) (any, *okta.Response, error) {
-				return api.GenerateApplicationKey(ctx, okta.GenerateApplicationKeyRequest{AppID: "0oa1", ValidityYears: 3})
-			},
-			method: "POST", uri: "/api/v1/apps/0oa1/credentials/keys/generate?validityYears=3",
-			status: 201, resp: appKeyJSON,
-			check: func(t *testing.T, r any) {
-				assert.Equal(t, "ACTIVE", r.(*okta.JsonWebKey).Status)
-			},
-		},
-		{
-			name: "generateApplicationKey/no validityYears",
-			call: func(ctx context.Context, api *okta.ApplicationAPI) (any, *okta.Response, error) {
-				return api.GenerateApplicationKey(ctx, okta.GenerateApplicationKeyRequest{AppID: "0oa1"})
-			},
-			method: "POST", uri: "/api/v1/apps/0oa1/credentials/keys/generate",
-			status: 201, resp: appKeyJSON,
-		},
-		{
-			name: "cloneApplicationKey",
-			call: func(ctx context.Context, api *okta.ApplicationAPI) (any, *okta.Response, error) {
-				return api.CloneApplicationKey(ctx, okta.CloneApplicationKeyRequest{AppID: "0oa1", KeyID: "kid1", TargetAid: "0oa2"})
-			},
-			method: "POST", uri: "/api/v1/apps/0oa1/credentials/keys/kid1/clone?targetAid=0oa2",
-			status: 201, resp: appKeyJSON,
-			check: func(t *testing.T, r any) {
-				assert.Equal(t, "SIMcCQNY3uwXoW3y0vf6VxiNb7n9hsHtRU6Ue4fW6P8", r.(*okta.JsonWebKey).Kid)
-			},
-		},
-
-		// --- CSRs
-		{
-			name: "generateCsrForApplication",
-			call: func(ctx context.Context, api *okta.ApplicationAPI) (any, *okta.Response, error) {
-				return api.GenerateCsrForApplication(ctx, okta.GenerateCsrForApplicationRequest{AppID: "0oa1", Metadata: &okta.CsrMetadata{
-					Subject: okta.CsrMetadataSubject{CountryName: "US", StateOrProvinceName: "California", LocalityName: "San Francisco",
-						OrganizationName: "Example, Inc.", OrganizationalUnitName: "IT", CommonName: "sso.example.com"},
-					SubjectAltNames: okta.CsrMetadataSubjectAltNames{DNSNames: []string{"sso.example.com", "login.example.com"}},
-				}})
-			},
-			method: "POST", uri: "/api/v1/apps/0oa1/credentials/csrs",
-			body:   `{"subject":{"commonName":"sso.example.com","countryName":"US","localityName":"San Francisco","organizationName":"Example, Inc.","organizationalUnitName":"IT","stateOrProvinceName":"California"},"subjectAltNames":{"dnsNames":["sso.example.com","login.example.com"]}}`,
-			status: 201, resp: appCsrJSON,
-			check: func(t *testing.T, r any) {
-				c := r.(*okta.Csr)
-				assert.Equal(t, "h9zkutaSe7fZX0SwN1GqDApofgD1OW8g2B5l2azha50", c.ID)
-				assert.Equal(t, "RSA", c.Kty)
-			},
-		},
-		{
-			name: "listCsrsForApplication",
-			call: func(ctx context.Context, api *okta.ApplicationAPI) (any, *okta.Response, error) {
-				return api.ListCsrsForApplication(ctx, okta.ListCsrsForApplicationRequest{AppID: "0oa1"})
-			},
-			method: "GET", uri: "/api/v1/apps/0oa1/credentials/csrs",
-			status: 200, resp: list(appCsrJSON),
-			check: func(t *testing.T, r any) {
-				require.Len(t, r.([]okta.Csr), 1)
-			},
-		},
-		{
-			name: "getCsrForApplication",
-			call: func(ctx context.Context, api *okta.ApplicationAPI) (any, *okta.Response, error) {
-				return api.GetCsrForApplication(ctx, okta.GetCsrForApplicationRequest{AppID: "0oa1", CsrID: "h9zkutaSe7fZX0SwN1GqDApofgD1OW8g2B5l2azha50"})
-			},
-			method: "GET", uri: "/api/v1/apps/0oa1/credentials/csrs/h9zkutaSe7fZX0SwN1GqDApofgD1OW8g2B5l2azha50",
-			status: 200, resp: appCsrJSON,
-			check: func(t *testing.T, r any) {
-				assert.True(t, strings.HasPrefix(r.(*okta.Csr).Csr, "MIIC4DCC"))
-			},
-		},
-		{
-			name: "revokeCsrFromApplication",
-			call: func(ctx context.Context, api *okta.ApplicationAPI) (any, *okta.Response, error) {
-				resp, err := api.RevokeCsrFromApplication(ctx, okta.RevokeCsrFromApplicationRequest{AppID: "0oa1", CsrID: "csr1"})
-				return nil, resp, err
-			},
-			method: "DELETE", uri: "/api/v1/apps/0oa1/credentials/csrs/csr1", status: 204,
-		},
-		// publishCsrFromApplication: TestPublishCsrFromApplication.
-
-		// --- provisioning
-		{
-			name: "getDefaultProvisioningConnectionForApplication",
-			call: func(ctx context.Context, api *okta.ApplicationAPI) (any, *okta.Response, error) {
-				return api.GetDefaultProvisioningConnectionForApplication(ctx, okta.GetDefaultProvisioningConnectionForApplicationRequest{AppID: "0oa1"})
-			},
-			method: "GET", uri: "/api/v1/apps/0oa1/connections/default",
-			status: 200, resp: appConnectionJSON,
-			check: func(t *testing.T, r any) {
-				c := r.(*okta.ProvisioningConnection)
-				assert.Equal(t, okta.ProvisioningAuthToken, c.AuthScheme)
-				assert.Equal(t, okta.ProvisioningEnabled, c.Status)
-			},
-		},
-		{
-			name: "setDefaultProvisioningConnectionForApplication",
-			call: func(ctx context.Context, api *okta.ApplicationAPI) (any, *okta.Response, error) {
-				return api.SetDefaultProvisioningConnectionForApplication(ctx, okta.SetDefaultProvisioningConnectionForApplicationRequest{
-					AppID: "0oa1", Activate: okta.Ptr(true),
-					ProvisioningConnectionRequest: &okta.ProvisioningConnectionRequest{Profile: okta.ProvisioningConnectionProfile{AuthScheme: okta.ProvisioningAuthToken, Token: "scim-bearer-token"}},
-				})
-			},
-			method: "POST", uri: "/api/v1/apps/0oa1/connections/default?activate=true",
-			body:   `{"profile":{"authScheme":"TOKEN","token":"scim-bearer-token"}}`,
-			status: 201, resp: appConnectionJSON,
-			check: func(t *testing.T, r any) {
-				assert.Equal(t, okta.ProvisioningEnabled, r.(*okta.ProvisioningConnection).Status)
-			},
-		},
-		{
-			name: "setDefaultProvisioningConnectionForApplication/200",
-			call: func(ctx context.Context, api *okta.ApplicationAPI) (any, *okta.Response, error) {
-				return api.SetDefaultProvisioningConnectionForApplication(ctx, okta.SetDefaultProvisioningConnectionForApplicationRequest{
-					AppID: "0oa1", Activate: okta.Ptr(false),
-					ProvisioningConnectionRequest: &okta.ProvisioningConnectionRequest{Profile: okta.ProvisioningConnectionProfile{AuthScheme: okta.ProvisioningAuthToken, Token: "t"}},
-				})
-			},
-			method: "POST", uri: "/api/v1/apps/0oa1/connections/default?activate=false",
-			body:   `{"profile":{"authScheme":"TOKEN","token":"t"}}`,
-			status: 200, resp: appConnectionJSON,
-			check: func(t *testing.T, r any) {
-				assert.Equal(t, okta.ProvisioningAuthToken, r.(*okta.ProvisioningConnection).AuthScheme)
-			},
-		},
-		{
-			name: "activateDefaultProvisioningConnectionForApplication",
-			call: func(ctx context.Context, api *okta.ApplicationAPI) (any, *okta.Response, error) {
-				resp, err := api.ActivateDefaultProvisioningConnectionForApplication(ctx, okta.ActivateDefaultProvisioningConnectionForApplicationRequest{AppID: "0oa1"})
-				return nil, resp, err
-			},
-			method: "POST", uri: "/api/v1/apps/0oa1/connections/default/lifecycle/activate", status: 204,
-		},
-		{
-			name: "deactivateDefaultProvisioningConnectionForApplication",
-			call: func(ctx context.Context, api *okta.ApplicationAPI) (any, *okta.Response, error) {
-				resp, err := api.DeactivateDefaultProvisioningConnectionForApplication(ctx, okta.DeactivateDefaultProvisioningConnectionForApplicationRequest{AppID: "0oa1"})
-				return nil, resp, err
-			},
-			method: "POST", uri: "/api/v1/apps/0oa1/connections/default/lifecycle/deactivate", status: 204,
-		},
-
-		// --- features
-		{
-			name: "listFeaturesForApplication",
-			call: func(ctx context.Context, api *okta.ApplicationAPI) (any, *okta.Response, error) {
-				return api.ListFeaturesForApplication(ctx, okta.ListFeaturesForApplicationRequest{AppID: "0oa1"})
-			},
-			method: "GET", uri: "/api/v1/apps/0oa1/features",
-			status: 200, resp: list(appFeatureJSON),
-			check: func(t *testing.T, r any) {
-				fs := r.([]okta.ApplicationFeature)
-				require.Len(t, fs, 1)
-				assert.Equal(t, "USER_PROVISIONING", fs[0].Name)
-			},
-		},
-		{
-			name: "getFeatureForApplication",
-			call: func(ctx context.Context, api *okta.ApplicationAPI) (any, *okta.Response, error) {
-				return api.GetFeatureForApplication(ctx, okta.GetFeatureForApplicationRequest{AppID: "0oa1", Name: "USER_PROVISIONING"})
-			},
-			method: "GET", uri: "/api/v1/apps/0oa1/features/USER_PROVISIONING",
-			status: 200, resp: appFeatureJSON,
-			check: func(t *testing.T, r any) {
-				f := r.(*okta.ApplicationFeature)
-				assert.Equal(t, okta.Enabled, f.Status)
-				assert.Equal(t, okta.Enabled, f.Capabilities.Create.LifecycleCreate.Status)
-				assert.Equal(t, okta.Disabled, f.Capabilities.Update.LifecycleDeactivate.Status)
-				assert.Equal(t, okta.SeedRandom, f.Capabilities.Update.Password.Seed)
-				assert.Equal(t, okta.ChangeChange, f.Capabilities.Update.Password.Change)
-				assert.Equal(t, []string{"importRules"}, f.Capabilities.ExtraNames())
-			},
-		},
-		{
-			name: "updateFeatureForApplication",
-			call: func(ctx context.Context, api *okta.ApplicationAPI) (any, *okta.Response, error) {
-				caps := &okta.CapabilitiesObject{}
-				caps.Create.LifecycleCreate.Status = okta.Enabled
-				caps.Update.LifecycleDeactivate.Status = okta.Enabled
-				caps.Update.Profile.Status = okta.Disabled
-				caps.Update.Password = okta.PasswordSettingObject{Status: okta.Enabled, Seed: okta.SeedOkta, Change: okta.ChangeKeepExisting}
-				return api.UpdateFeatureForApplication(ctx, okta.UpdateFeatureForApplicationRequest{AppID: "0oa1", Name: "USER_PROVISIONING", CapabilitiesObject: caps})
-			},
-			method: "PUT", uri: "/api/v1/apps/0oa1/features/USER_PROVISIONING",
-			body:   `{"create":{"lifecycleCreate":{"status":"ENABLED"}},"update":{"lifecycleDeactivate":{"status":"ENABLED"},"password":{"status":"ENABLED","seed":"OKTA","change":"KEEP_EXISTING"},"profile":{"status":"DISABLED"}}}`,
-			status: 200, resp: appFeatureJSON,
-			check: func(t *testing.T, r any) {
-				assert.Equal(t, "USER_PROVISIONING", r.(*okta.ApplicationFeature).Name)
-			},
-		},
-
-		// --- tokens
-		{
-			name: "listOAuth2TokensForApplication",
-			call: func(ctx context.Context, api *okta.ApplicationAPI) (any, *okta.Response, error) {
-				return api.ListOAuth2TokensForApplication(ctx, okta.ListOAuth2TokensForApplicationRequest{AppID: "0oa1", Expand: "scope", After: "oar0", Limit: 5})
-			},
-			method: "GET", uri: "/api/v1/apps/0oa1/tokens?after=oar0&expand=scope&limit=5",
-			status: 200, resp: list(appTokenJSON),
-			check: func(t *testing.T, r any) {
-				ts := r.([]okta.OAuth2Token)
-				require.Len(t, ts, 1)
-				assert.Equal(t, []string{"offline_access", "openid"}, ts[0].Scopes)
-			},
-		},
-		{
-			name: "getOAuth2TokenForApplication",
-			call: func(ctx context.Context, api *okta.ApplicationAPI) (any, *okta.Response, error) {
-				return api.GetOAuth2TokenForApplication(ctx, okta.GetOAuth2TokenForApplicationRequest{AppID: "0oa1", TokenID: "oar579Mcp7OUsNTlo0g3", Expand: "scope"})
-			},
-			method: "GET", uri: "/api/v1/apps/0oa1/tokens/oar579Mcp7OUsNTlo0g3?expand=scope",
-			status: 200, resp: appTokenJSON,
-			check: func(t *testing.T, r any) {
-				tok := r.(*okta.OAuth2Token)
-				assert.Equal(t, "oar579Mcp7OUsNTlo0g3", tok.ID)
-				assert.Equal(t, okta.GrantOrTokenActive, tok.Status)
-				assert.Equal(t, "0oa1", tok.ClientID)
-				assert.Equal(t, "00u1a2b3c4d5e6f7g8h9", tok.UserID)
-				assert.Equal(t, "https://dev-123456.okta.com/oauth2/ausain6z9zIedDCxB0h7", tok.Issuer)
-				assert.NotNil(t, tok.Embedded["scopes"])
-			},
-		},
-		{
-			name: "revokeOAuth2TokenForApplication",
-			call: func(ctx context.Context, api *okta.ApplicationAPI) (any, *okta.Response, error) {
-				resp, err := api.RevokeOAuth2TokenForApplication(ctx, okta.RevokeOAuth2TokenForApplicationRequest{AppID: "0oa1", TokenID: "oar1"})
-				return nil, resp, err
-			},
-			method: "DELETE", uri: "/api/v1/apps/0oa1/tokens/oar1", status: 204,
-		},
-		{
-			name: "revokeOAuth2TokensForApplication",
-			call: func(ctx context.Context, api *okta.ApplicationAPI) (any, *okta.Response, error) {
-				resp, err := api.RevokeOAuth2TokensForApplication(ctx, okta.RevokeOAuth2TokensForApplicationRequest{AppID: "0oa1"})
-				return nil, resp, err
-			},
-			method: "DELETE", uri: "/api/v1/apps/0oa1/tokens", status: 204,
-		},
-
-		// --- grants
-		{
-			name: "listScopeConsentGrants",
-			call: func(ctx context.Context, api *okta.ApplicationAPI) (any, *okta.Response, error) {
-				return api.ListScopeConsentGrants(ctx, okta.ListScopeConsentGrantsRequest{AppID: "0oa1", Expand: "scope"})
-			},
-			method: "GET", uri: "/api/v1/apps/0oa1/grants?expand=scope",
-			status: 200, resp: list(appGrantJSON),
-			check: func(t *testing.T, r any) {
-				gs := r.([]okta.OAuth2ScopeConsentGrant)
-				require.Len(t, gs, 1)
-				assert.Equal(t, "okta.users.read", gs[0].ScopeID)
-			},
-		},
-		{
-			name: "grantConsentToScope",
-			call: func(ctx context.Context, api *okta.ApplicationAPI) (any, *okta.Response, error) {
-				return api.GrantConsentToScope(ctx, okta.GrantConsentToScopeRequest{AppID: "0oa1",
-					OAuth2ScopeConsentGrant: &okta.OAuth2ScopeConsentGrant{Issuer: "https://dev-123456.okta.com", ScopeID: "okta.users.read"}})
-			},
-			method: "POST", uri: "/api/v1/apps/0oa1/grants",
-			body:   `{"issuer":"https://dev-123456.okta.com","scopeId":"okta.users.read"}`,
-			status: 201, resp: appGrantJSON,
-			check: func(t *testing.T, r any) {
-				g := r.(*okta.OAuth2ScopeConsentGrant)
-				assert.Equal(t, "oag3ih1zrm1cBFOiq0h6", g.ID)
-				assert.Equal(t, okta.GrantSourceAdmin, g.Source)
-				assert.Equal(t, "User", g.CreatedBy.Type)
-			},
-		},
-		{
-			name: "grantConsentToScope/200",
-			call: func(ctx context.Context, api *okta.ApplicationAPI) (any, *okta.Response, error) {
-				return api.GrantConsentToScope(ctx, okta.GrantConsentToScopeRequest{AppID: "0oa1",
-					OAuth2ScopeConsentGrant: &okta.OAuth2ScopeConsentGrant{Issuer: "https://dev-123456.okta.com", ScopeID: "okta.apps.read"}})
-			},
-			method: "POST", uri: "/api/v1/apps/0oa1/grants",
-			body:   `{"issuer":"https://dev-123456.okta.com","scopeId":"okta.apps.read"}`,
-			status: 200, resp: appGrantJSON,
-			check: func(t *testing.T, r any) {
-				assert.Equal(t, okta.GrantOrTokenActive, r.(*okta.OAuth2ScopeConsentGrant).Status)
-			},
-		},
-		{
-			name: "getScopeConsentGrant",
-			call: func(ctx context.Context, api *okta.ApplicationAPI) (any, *okta.Response, error) {
-				return api.GetScopeConsentGrant(ctx, okta.GetScopeConsentGrantRequest{AppID: "0oa1", GrantID: "oag3ih1zrm1cBFOiq0h6", Expand: "scope"})
-			},
-			method: "GET", uri: "/api/v1/apps/0oa1/grants/oag3ih1zrm1cBFOiq0h6?expand=scope",
-			status: 200, resp: appGrantJSON,
-			check: func(t *testing.T, r any) {
-				assert.Equal(t, "https://dev-123456.okta.com", r.(*okta.OAuth2ScopeConsentGrant).Issuer)
-			},
-		},
-		{
-			name: "revokeScopeConsentGrant",
-			call: func(ctx context.Context, api *okta.ApplicationAPI) (any, *okta.Response, error) {
-				resp, err := api.RevokeScopeConsentGrant(ctx, okta.RevokeScopeConsentGrantRequest{AppID: "0oa1", GrantID: "oag1"})
-				return nil, resp, err
-			},
-			method: "DELETE", uri: "/api/v1/apps/0oa1/grants/oag1", status: 204,
-		},
-		// uploadApplicationLogo: TestUploadApplicationLogo.
-	}
-}
-
-func TestApplicationOperations(t *testing.T) {
-	ops := appOps(t)
-	covered := map[string]bool{"publishCsrFromApplication": true, "uploadApplicationLogo": true} // tested below
-	for _, op := range ops {
-		covered[strings.Split(op.name, "/")[0]] = true
-	}
-	assert.Len(t, covered, 41, "every Application operation has a case")
-
-	for _, op := range ops {
-		t.Run(op.name, func(t *testing.T) {
-			m := newAppMock(t, func(*http.Request) *http.Response {
-				return appJSON(op.status, op.resp, "X-Okta-Request-Id", "req-"+op.name)
-			})
-			result, resp, err := op.call(context.Background(), m.api)
-			require.NoError(t, err)
-			require.NotNil(t, resp)
-			assert.Equal(t, op.status, resp.StatusCode)
-			assert.Equal(t, "req-"+op.name, resp.RequestID)
-
-			r := m.only()
-			want, err := url.Parse(op.uri)
-			require.NoError(t, err)
-			assert.Equal(t, op.method, r.Method, "method")
-			assert.Equal(t, want.EscapedPath(), r.Path, "escaped path")
-			assert.Equal(t, want.Query(), r.Query, "query")
-			if want.RawQuery == "" {
-				assert.Empty(t, r.RawQuery, "no query at all")
-			}
-			assertAppStandardHeaders(t, r)
-			for name, v := range op.header {
-				assert.Equal(t, []string{v}, appHeader(r.Header, name), "header %s", name)
-			}
-			if _, ok := op.header["OktaAccessGateway-Agent"]; !ok {
-				assert.Empty(t, appHeader(r.Header, "OktaAccessGateway-Agent"))
-			}
-			if op.body == "" {
-				assert.False(t, r.HasBody, "no body: %q", r.Body)
-				assert.Empty(t, r.Header.Values("Content-Type"), "no Content-Type without a body")
-			} else {
-				assert.Equal(t, []string{"application/json"}, r.Header.Values("Content-Type"))
-				assertSameJSON(t, []byte(op.body), r.Body)
-			}
-
-			if result == nil || op.resp == "" {
-				return
-			}
-			// A typed result is not nil, and a result is lossless.
-			if rv := reflect.ValueOf(result); rv.Kind() == reflect.Pointer {
-				require.False(t, rv.IsNil(), "nil result")
-			}
-			out, err := json.Marshal(result)
-			require.NoError(t, err)
-			assertSameJSON(t, []byte(op.resp), out)
-			if op.check != nil {
-				op.check(t, result)
-			}
-		})
-	}
-}
-
 // appHeader returns a header's values, its name matched in any case: the SDK
 // may send a name spelled as the spec spells it (OktaAccessGateway-Agent)
 // rather than canonicalized, and a transport sees the map as set.
@@ -891,6 +217,39 @@ func TestApplicationRequestsRefusedBeforeSending(t *testing.T) {
 			_, err := api.UploadApplicationLogo(ctx, okta.UploadApplicationLogoRequest{AppID: "0oa1", FileName: "logo.png"})
 			return err
 		}},
+		// The operations the 2026 spec added.
+		{"addJwk", "OAuth2ClientJsonWebKey", func(ctx context.Context, api *okta.ApplicationAPI) error {
+			_, _, err := api.AddJwk(ctx, okta.AddJwkRequest{AppID: "0oa1"})
+			return err
+		}},
+		{"createFederatedClaim", "FederatedClaimRequestBody", func(ctx context.Context, api *okta.ApplicationAPI) error {
+			_, _, err := api.CreateFederatedClaim(ctx, okta.CreateFederatedClaimRequest{AppID: "0oa1"})
+			return err
+		}},
+		{"createGroupPushMapping", "CreateGroupPushMappingRequestBody", func(ctx context.Context, api *okta.ApplicationAPI) error {
+			_, _, err := api.CreateGroupPushMapping(ctx, okta.CreateGroupPushMappingRequest{AppID: "0oa1"})
+			return err
+		}},
+		{"updateGroupPushMapping", "UpdateGroupPushMappingRequestBody", func(ctx context.Context, api *okta.ApplicationAPI) error {
+			_, _, err := api.UpdateGroupPushMapping(ctx, okta.UpdateGroupPushMappingRequest{AppID: "0oa1", MappingID: "gPm1"})
+			return err
+		}},
+		{"createCrossAppAccessConnection", "OrgCrossAppAccessConnection", func(ctx context.Context, api *okta.ApplicationAPI) error {
+			_, _, err := api.CreateCrossAppAccessConnection(ctx, okta.CreateCrossAppAccessConnectionRequest{AppID: "0oa1"})
+			return err
+		}},
+		{"updateCrossAppAccessConnection", "OrgCrossAppAccessConnectionPatchRequest", func(ctx context.Context, api *okta.ApplicationAPI) error {
+			_, _, err := api.UpdateCrossAppAccessConnection(ctx, okta.UpdateCrossAppAccessConnectionRequest{AppID: "0oa1", ConnectionID: "cwo1"})
+			return err
+		}},
+		{"createInterclientTrustMapping", "InterclientTrustMappingRequestBody", func(ctx context.Context, api *okta.ApplicationAPI) error {
+			_, _, err := api.CreateInterclientTrustMapping(ctx, okta.CreateInterclientTrustMappingRequest{AppID: "0oa1"})
+			return err
+		}},
+		{"previewSAMLmetadataForApplication", "kid", func(ctx context.Context, api *okta.ApplicationAPI) error {
+			_, _, err := api.PreviewSAMLMetadataForApplication(ctx, okta.PreviewSAMLMetadataForApplicationRequest{AppID: "0oa1"})
+			return err
+		}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			m := newAppMock(t, nil)
@@ -926,15 +285,16 @@ func TestApplicationOperationsRefuseBadPathParameters(t *testing.T) {
 					require.Error(t, err)
 					assert.ErrorIs(t, err, okta.ErrInvalidRequest)
 					assert.Contains(t, err.Error(), "path parameter "+appSpecName(field)+" ")
-					assert.Contains(t, err.Error(), appSpecName(strings.TrimSuffix(meth.Name, "All"))+":", "names the operation")
+					assert.Contains(t, err.Error(), appOperationID(strings.TrimSuffix(meth.Name, "All"))+":", "names the operation")
 					assert.Equal(t, 0, m.calls(), "nothing was sent")
 				})
 				checked++
 			}
 		}
 	}
-	// The 41 operations have 56 path parameters, the 8 iterators 7.
-	assert.Equal(t, 4*(56+7), checked, "path parameters checked")
+	// The 41 operations of 2022 have 56 path parameters and their 8 iterators
+	// 7; the 36 added since have 57, and their 2 iterators 2.
+	assert.Equal(t, 4*(56+7+57+2), checked, "path parameters checked")
 }
 
 // TestApplicationListIteratorsFollowNextLinks: every ...All iterator walks two
@@ -979,6 +339,14 @@ func TestApplicationListIteratorsFollowNextLinks(t *testing.T) {
 		{"ListScopeConsentGrantsAll", "/api/v1/apps/0oa1/grants", [2]string{`{"id":"oagA"}`, `{"id":"oagB"}`},
 			func(ctx context.Context, api *okta.ApplicationAPI) ([]string, error) {
 				return walkKeys(api.ListScopeConsentGrantsAll(ctx, okta.ListScopeConsentGrantsRequest{AppID: "0oa1", Expand: "scope"}), func(g *okta.OAuth2ScopeConsentGrant) string { return g.ID })
+			}},
+		{"ListGroupPushMappingsAll", "/api/v1/apps/0oa1/group-push/mappings", [2]string{`{"id":"gPmA"}`, `{"id":"gPmB","status":"ERROR"}`},
+			func(ctx context.Context, api *okta.ApplicationAPI) ([]string, error) {
+				return walkKeys(api.ListGroupPushMappingsAll(ctx, okta.ListGroupPushMappingsRequest{AppID: "0oa1", Limit: 1, Status: okta.GroupPushMappingActive}), func(m *okta.GroupPushMapping) string { return m.ID })
+			}},
+		{"GetAllCrossAppAccessConnectionsAll", "/api/v1/apps/0oa1/cwo/connections", [2]string{`{"id":"cwoA"}`, `{"id":"cwoB"}`},
+			func(ctx context.Context, api *okta.ApplicationAPI) ([]string, error) {
+				return walkKeys(api.GetAllCrossAppAccessConnectionsAll(ctx, okta.GetAllCrossAppAccessConnectionsRequest{AppID: "0oa1", Limit: 1, ActiveAppsOnly: okta.Ptr(true)}), func(c *okta.OrgCrossAppAccessConnection) string { return c.ID })
 			}},
 	}
 	for _, tc := range cases {
@@ -1079,6 +447,30 @@ func TestApplicationErrors(t *testing.T) {
 			func(ctx context.Context, api *okta.ApplicationAPI) error {
 				_, _, err := api.GrantConsentToScope(ctx, okta.GrantConsentToScopeRequest{AppID: "0oa1", OAuth2ScopeConsentGrant: &okta.OAuth2ScopeConsentGrant{}})
 				return err
+			}},
+		// The 2026 spec declares 401 (ErrorInvalidToken401) on most new operations.
+		{"401 on listOAuth2ClientSecrets", 401,
+			`{"errorCode":"E0000011","errorSummary":"Invalid token provided","errorLink":"E0000011","errorId":"oae5","errorCauses":[]}`,
+			okta.ErrUnauthorized,
+			func(ctx context.Context, api *okta.ApplicationAPI) error {
+				_, _, err := api.ListOAuth2ClientSecrets(ctx, okta.ListOAuth2ClientSecretsRequest{AppID: "0oa1"})
+				return err
+			}},
+		{"400 on deleteOAuth2ClientSecret of an ACTIVE secret", 400,
+			`{"errorCode":"E0000001","errorSummary":"Api validation failed: Cannot delete an active client secret","errorLink":"E0000001","errorId":"oae6","errorCauses":[{"errorSummary":"status: Deactivate the secret before deleting it."}]}`,
+			okta.ErrInvalidRequest,
+			func(ctx context.Context, api *okta.ApplicationAPI) error {
+				_, err := api.DeleteOAuth2ClientSecret(ctx, okta.DeleteOAuth2ClientSecretRequest{AppID: "0oa1", SecretID: "ocs1"})
+				return err
+			}},
+		{"401 on getAllCrossAppAccessConnectionsAll", 401,
+			`{"errorCode":"E0000011","errorSummary":"Invalid token provided","errorLink":"E0000011","errorId":"oae7","errorCauses":[]}`,
+			okta.ErrUnauthorized,
+			func(ctx context.Context, api *okta.ApplicationAPI) error {
+				for _, err := range api.GetAllCrossAppAccessConnectionsAll(ctx, okta.GetAllCrossAppAccessConnectionsRequest{AppID: "0oa1"}) {
+					return err
+				}
+				return nil
 			}},
 		{"500 on deleteApplication", 500,
 			`{"errorCode":"E0000009","errorSummary":"Internal Server Error","errorLink":"E0000009","errorId":"oae4","errorCauses":[]}`,

@@ -413,6 +413,10 @@ func decodeResult(cl *call, path string, resp *Response, data []byte, out any) e
 		e.ErrorSummary = "the response has no body; " + cl.op + " returns a JSON document"
 		return e
 	}
+	if raw, ok := out.(*[]byte); ok { // a document that is not JSON (SAML metadata): its bytes as sent
+		*raw = data
+		return nil
+	}
 	if err := unmarshal(data, out); err != nil {
 		e := newError(cl.method, path, resp, data)
 		e.ErrorSummary = "the response is not the JSON expected: " + err.Error()

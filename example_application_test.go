@@ -386,11 +386,136 @@ func newExampleOrg() http.Handler {
 	mux.HandleFunc("DELETE /api/v1/apps/{appId}/tokens", func(w http.ResponseWriter, r *http.Request) {
 		w.WriteHeader(http.StatusNoContent)
 	})
+	exampleSecretRoutes(mux)
+	mux.HandleFunc("GET /api/v1/apps/{appId}/sso/saml/metadata", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/xml")
+		fmt.Fprintf(w, `<md:EntityDescriptor xmlns:md="urn:oasis:names:tc:SAML:2.0:metadata" entityID="http://www.okta.com/%s"><!-- signed by %s --></md:EntityDescriptor>`,
+			r.PathValue("appId"), r.URL.Query().Get("kid"))
+	})
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if !strings.HasPrefix(r.Header.Get("Authorization"), "SSWS ") {
 			reply(w, http.StatusUnauthorized, map[string]any{"errorCode": "E0000011", "errorSummary": "Invalid token provided"})
 			return
 		}
 		mux.ServeHTTP(w, r)
+	})
+}
+
+// Rotate an OAuth 2.0 client app's secret with no downtime: add a second
+// secret, move the clients to it, then deactivate and delete the first.
+// examples/secret-rotation also proves each step at the token endpoint.
+func ExampleApplicationAPI_CreateOAuth2ClientSecret() {
+	client, done := exampleClient()
+	defer done()
+	ctx := context.Background()
+	apps := client.ApplicationAPI
+	const appID = "0oaexample1"
+
+	secrets, _, err := apps.ListOAuth2ClientSecrets(ctx, okta.ListOAuth2ClientSecretsRequest{AppID: appID})
+	if err != nil {
+		log.Fatal(err)
+	}
+	old := secrets[0]
+	fresh, _, err := apps.CreateOAuth2ClientSecret(ctx, okta.CreateOAuth2ClientSecretRequest{AppID: appID})
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println("new secret:", fresh.ID, fresh.Status, fresh.ClientSecret) // a Secret prints redacted
+	// ... give string(fresh.ClientSecret) to the app's clients, then retire the old one:
+	if _, _, err := apps.DeactivateOAuth2ClientSecret(ctx, okta.DeactivateOAuth2ClientSecretRequest{AppID: appID, SecretID: old.ID}); err != nil {
+		log.Fatal(err)
+	}
+	if _, err := apps.DeleteOAuth2ClientSecret(ctx, okta.DeleteOAuth2ClientSecretRequest{AppID: appID, SecretID: old.ID}); err != nil {
+		log.Fatal(err)
+	}
+	secrets, _, err = apps.ListOAuth2ClientSecrets(ctx, okta.ListOAuth2ClientSecretsRequest{AppID: appID})
+	if err != nil {
+		log.Fatal(err)
+	}
+	for _, s := range secrets {
+		fmt.Println("left:", s.ID, s.Status, s.SecretHash)
+	}
+	// Output:
+	// new secret: ocs2 ACTIVE [REDACTED]
+	// left: ocs2 ACTIVE hash-2
+}
+
+// Fetch the SAML IdP metadata of an app for its signing key, as the XML
+// document Okta sends.
+func ExampleApplicationAPI_PreviewSAMLMetadataForApplication() {
+	client, done := exampleClient()
+	defer done()
+	ctx := context.Background()
+
+	app, _, err := client.ApplicationAPI.GetApplication(ctx, okta.GetApplicationRequest{AppID: "0oaexample1"})
+	if err != nil {
+		log.Fatal(err)
+	}
+	xml, _, err := client.ApplicationAPI.PreviewSAMLMetadataForApplication(ctx, okta.PreviewSAMLMetadataForApplicationRequest{
+		AppID: app.ID, Kid: app.Credentials.Signing.Kid,
+	})
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(string(xml))
+	// Output:
+	// <md:EntityDescriptor xmlns:md="urn:oasis:names:tc:SAML:2.0:metadata" entityID="http://www.okta.com/0oaexample1"><!-- signed by kid-original --></md:EntityDescriptor>
+}
+
+// exampleSecretRoutes adds client secrets to the stand-in org: an app starts
+// with one ACTIVE secret; only an INACTIVE one can be deleted.
+func exampleSecretRoutes(mux *http.ServeMux) {
+	type secret struct{ id, status string }
+	var mu sync.Mutex
+	secrets := []secret{{"ocs1", "ACTIVE"}}
+	doc := func(s secret) map[string]any {
+		return map[string]any{"id": s.id, "status": s.status, "secret_hash": "hash-" + s.id[3:]}
+	}
+	reply := func(w http.ResponseWriter, status int, v any) {
+		w.Header().Set("Content-Type", "application/json")
+		w.WriteHeader(status)
+		_ = json.NewEncoder(w).Encode(v)
+	}
+	mux.HandleFunc("GET /api/v1/apps/{appId}/credentials/secrets", func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		defer mu.Unlock()
+		list := []any{}
+		for _, s := range secrets {
+			list = append(list, doc(s))
+		}
+		reply(w, http.StatusOK, list)
+	})
+	mux.HandleFunc("POST /api/v1/apps/{appId}/credentials/secrets", func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		defer mu.Unlock()
+		s := secret{fmt.Sprintf("ocs%d", len(secrets)+1), "ACTIVE"}
+		secrets = append(secrets, s)
+		d := doc(s)
+		d["client_secret"] = "generated-secret-shown-once-0123456789abcdef"
+		reply(w, http.StatusCreated, d)
+	})
+	mux.HandleFunc("POST /api/v1/apps/{appId}/credentials/secrets/{secretId}/lifecycle/deactivate", func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		defer mu.Unlock()
+		for i := range secrets {
+			if secrets[i].id == r.PathValue("secretId") {
+				secrets[i].status = "INACTIVE"
+				reply(w, http.StatusOK, doc(secrets[i]))
+				return
+			}
+		}
+		reply(w, http.StatusNotFound, map[string]any{"errorCode": "E0000007", "errorSummary": "Not found"})
+	})
+	mux.HandleFunc("DELETE /api/v1/apps/{appId}/credentials/secrets/{secretId}", func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		defer mu.Unlock()
+		for i, s := range secrets {
+			if s.id == r.PathValue("secretId") && s.status == "INACTIVE" {
+				secrets = append(secrets[:i], secrets[i+1:]...)
+				w.WriteHeader(http.StatusNoContent)
+				return
+			}
+		}
+		reply(w, http.StatusBadRequest, map[string]any{"errorCode": "E0000001", "errorSummary": "Api validation failed"})
 	})
 }

@@ -24,10 +24,10 @@ type ApiToken struct {
 func (t ApiToken) MarshalJSON() ([]byte, error)     { return marshalModel(&t) }
 func (t *ApiToken) UnmarshalJSON(data []byte) error { return unmarshalModel(data, t) }
 
-// ApiTokenNetwork is the network condition under which a token may be used.
-// Okta sends it though the spec does not declare it.
+// ApiTokenNetwork is the network condition under which a token may be used
+// (declared since the 2026 spec; set it with UpsertApiToken).
 type ApiTokenNetwork struct {
-	Connection string   `json:"connection"` // ANYWHERE, ZONE, ...
+	Connection string   `json:"connection"` // such as "ANYWHERE" or "ZONE"
 	Include    []string `json:"include"`    // network zone ids
 	Exclude    []string `json:"exclude"`
 	wire

@@ -29,6 +29,10 @@ type Application struct {
 	Profile       map[string]any             `json:"profile"`   // custom properties; values of any JSON type
 	Embedded      map[string]any             `json:"_embedded"` // read-only
 	Links         Links                      `json:"_links"`    // read-only
+	// Members the 2026 spec added, all read-only.
+	Orn                  string                          `json:"orn"`                  // the app's Okta Resource Name: orn:<partition>:idp:<orgId>:apps:<name>:<appId>
+	UniversalLogout      ApplicationUniversalLogout      `json:"universalLogout"`      // Identity Engine; often null
+	ExpressConfiguration ApplicationExpressConfiguration `json:"expressConfiguration"` // Identity Engine
 	wire
 }
 

@@ -45,10 +45,11 @@ const SigningUseSig ApplicationCredentialsSigningUse = "sig"
 // ApplicationCredentialsUsernameTemplate says how the app's username is made
 // from the Okta user.
 type ApplicationCredentialsUsernameTemplate struct {
-	Template   string `json:"template"` // such as "${source.login}"
-	Type       string `json:"type"`     // such as "BUILT_IN" or "CUSTOM"
-	Suffix     string `json:"suffix"`
-	PushStatus string `json:"pushStatus"`
+	Template   string `json:"template"`   // such as "${source.login}"
+	Type       string `json:"type"`       // such as "BUILT_IN" or "CUSTOM"
+	Suffix     string `json:"suffix"`     // the 2022 spec's name
+	UserSuffix string `json:"userSuffix"` // the 2026 spec's name for suffix
+	PushStatus string `json:"pushStatus"` // "PUSH", "DONT_PUSH" or "NOT_CONFIGURED"
 	wire
 }
 
@@ -66,6 +67,7 @@ type ApplicationCredentialsOAuthClient struct {
 	ClientSecret            Secret                            `json:"client_secret"`
 	TokenEndpointAuthMethod OAuthEndpointAuthenticationMethod `json:"token_endpoint_auth_method"`
 	AutoKeyRotation         *bool                             `json:"autoKeyRotation"`
+	PKCERequired            *bool                             `json:"pkce_required"`
 	wire
 }
 
@@ -118,6 +120,10 @@ type PasswordCredentialHash struct {
 	SaltOrder  string                          `json:"saltOrder"`
 	Value      string                          `json:"value"`
 	WorkFactor *int                            `json:"workFactor"`
+	// PBKDF2 (2026 spec).
+	DigestAlgorithm string `json:"digestAlgorithm"` // "SHA256_HMAC" or "SHA512_HMAC"
+	IterationCount  *int   `json:"iterationCount"`  // at least 4096
+	KeySize         *int   `json:"keySize"`         // of the derived key, in bytes
 	wire
 }
 
@@ -130,6 +136,7 @@ type PasswordCredentialHashAlgorithm string
 // Hash algorithms known to the spec.
 const (
 	HashBCRYPT PasswordCredentialHashAlgorithm = "BCRYPT"
+	HashPBKDF2 PasswordCredentialHashAlgorithm = "PBKDF2"
 	HashMD5    PasswordCredentialHashAlgorithm = "MD5"
 	HashSHA1   PasswordCredentialHashAlgorithm = "SHA-1"
 	HashSHA256 PasswordCredentialHashAlgorithm = "SHA-256"

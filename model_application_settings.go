@@ -10,9 +10,10 @@ type ApplicationSettings struct {
 	InlineHookID       string                                 `json:"inlineHookId"`
 	Notes              ApplicationSettingsNotes               `json:"notes"`
 	Notifications      ApplicationSettingsNotifications       `json:"notifications"`
-	App                ApplicationSettingsApplication         `json:"app"`         // bookmark, basic auth, SWA, SPS, WS-Fed and SAML app settings
-	SignOn             ApplicationSettingsSignOn              `json:"signOn"`      // auto-login and SAML sign-on settings
-	OAuthClient        OpenIdConnectApplicationSettingsClient `json:"oauthClient"` // OpenID Connect client settings
+	App                ApplicationSettingsApplication         `json:"app"`           // bookmark, basic auth, SWA, SPS, WS-Fed and SAML app settings
+	SignOn             ApplicationSettingsSignOn              `json:"signOn"`        // auto-login and SAML sign-on settings
+	OAuthClient        OpenIdConnectApplicationSettingsClient `json:"oauthClient"`   // OpenID Connect client settings
+	EmOptInStatus      string                                 `json:"emOptInStatus"` // read-only: such as "NOT_OPTED_IN"
 	wire
 }
 
@@ -167,6 +168,11 @@ type ApplicationSettingsSignOn struct {
 	InlineHooks               []SignOnInlineHook       `json:"inlineHooks"`
 	Slo                       SingleLogout             `json:"slo"`
 	SpCertificate             SpCertificate            `json:"spCertificate"`
+	// SAML members the 2026 spec added.
+	AssertionEncryption           SamlAssertionEncryption  `json:"assertionEncryption"`
+	ConfiguredAttributeStatements []SamlAttributeStatement `json:"configuredAttributeStatements"` // inherited from a catalog app's metadata
+	ParticipateSlo                SloParticipate           `json:"participateSlo"`
+	SamlAssertionLifetimeSeconds  *int                     `json:"samlAssertionLifetimeSeconds"`
 	wire
 }
 
@@ -245,6 +251,20 @@ type OpenIdConnectApplicationSettingsClient struct {
 	WildcardRedirect       string                                       `json:"wildcard_redirect"` // "DISABLED" or "SUBDOMAIN"
 	Jwks                   OpenIdConnectApplicationSettingsClientKeys   `json:"jwks"`
 	RefreshToken           OpenIdConnectApplicationSettingsRefreshToken `json:"refresh_token"`
+	// Members the 2026 spec added.
+	BackchannelAuthenticationRequestSigningAlg string                          `json:"backchannel_authentication_request_signing_alg"` // CIBA clients: such as "RS256"
+	BackchannelCustomAuthenticatorID           string                          `json:"backchannel_custom_authenticator_id"`            // CIBA clients
+	BackchannelTokenDeliveryMode               string                          `json:"backchannel_token_delivery_mode"`                // CIBA clients: "poll", "ping" or "push"
+	DPoPBoundAccessTokens                      *bool                           `json:"dpop_bound_access_tokens"`                       // retired by Okta (TOMBSTONE), still sent by some orgs
+	FrontchannelLogoutURI                      string                          `json:"frontchannel_logout_uri"`                        // Early Access
+	FrontchannelLogoutSessionRequired          *bool                           `json:"frontchannel_logout_session_required"`           // Early Access
+	IDTokenEncryptedResponseAlg                string                          `json:"id_token_encrypted_response_alg"`                // "RSA-OAEP-256", "RSA-OAEP-384" or "RSA-OAEP-512"
+	JwksURI                                    string                          `json:"jwks_uri"`
+	Network                                    OpenIdConnectApplicationNetwork `json:"network"`
+	ParticipateSlo                             *bool                           `json:"participate_slo"` // Early Access
+	RequestObjectSigningAlg                    string                          `json:"request_object_signing_alg"`
+	SectorIdentifierURI                        string                          `json:"sector_identifier_uri"`
+	SubjectType                                string                          `json:"subject_type"` // "public" or "pairwise"
 	wire
 }
 

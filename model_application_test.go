@@ -189,10 +189,9 @@ func TestApplicationCorpusTypedAccess(t *testing.T) {
 		assert.Equal(t, okta.AuthMethodClientSecretBasic, oc.TokenEndpointAuthMethod)
 		require.NotNil(t, oc.AutoKeyRotation, "an explicit false is kept as a non-nil pointer")
 		assert.False(t, *oc.AutoKeyRotation)
-		raw, ok := oc.Extra("pkce_required")
-		require.True(t, ok)
-		assert.JSONEq(t, `false`, string(raw))
-		assert.Equal(t, []string{"pkce_required", "secretRotation"}, oc.ExtraNames())
+		require.NotNil(t, oc.PKCERequired, "a member the 2026 spec declares is typed")
+		assert.False(t, *oc.PKCERequired)
+		assert.Equal(t, []string{"secretRotation"}, oc.ExtraNames())
 
 		c := app.Settings.OAuthClient
 		assert.Equal(t, []string{
@@ -215,17 +214,22 @@ func TestApplicationCorpusTypedAccess(t *testing.T) {
 		assert.Equal(t, 0, *c.RefreshToken.Leeway)
 		assert.Equal(t, "", c.LogoURI)
 		assert.Equal(t, "https://expenses.example.com", c.ClientURI)
-		assert.Equal(t, []string{
-			"backchannel_authentication_request_signing_alg", "backchannel_custom_authenticator_id",
-			"backchannel_token_delivery_mode", "dpop_bound_access_tokens",
-			"frontchannel_logout_session_required", "frontchannel_logout_uri", "jwks_uri", "participate_slo",
-		}, c.ExtraNames())
+		// The members the 2026 spec declares are typed; null ones read as zero.
+		assert.Empty(t, c.ExtraNames())
+		assert.Equal(t, "poll", c.BackchannelTokenDeliveryMode)
+		assert.Equal(t, "https://expenses.example.com/fc-logout", c.FrontchannelLogoutURI)
+		require.NotNil(t, c.FrontchannelLogoutSessionRequired)
+		assert.True(t, *c.FrontchannelLogoutSessionRequired)
+		require.NotNil(t, c.ParticipateSlo)
+		assert.False(t, *c.ParticipateSlo)
+		assert.Equal(t, "", c.JwksURI)
 
-		assert.Equal(t, []string{"emOptInStatus", "manualProvisioning"}, app.Settings.ExtraNames())
-		assert.Equal(t, []string{"orn", "universalLogout"}, app.ExtraNames())
-		orn, ok := app.Extra("orn")
-		require.True(t, ok)
-		assert.Equal(t, `"orn:okta:idp:00o1a2b3c4d5e6f7g8h9:apps:oidc_client:0oa8x1a2b3C4d5E6f7g8"`, string(orn))
+		assert.Equal(t, []string{"manualProvisioning"}, app.Settings.ExtraNames())
+		assert.Equal(t, "NOT_ENABLED", app.Settings.EmOptInStatus)
+		assert.Empty(t, app.ExtraNames())
+		assert.Equal(t, "orn:okta:idp:00o1a2b3c4d5e6f7g8h9:apps:oidc_client:0oa8x1a2b3C4d5E6f7g8", app.Orn)
+		assert.Equal(t, "DISABLED", app.UniversalLogout.Status)
+		assert.Equal(t, "", app.UniversalLogout.Protocol, "null decodes to the zero value")
 
 		// Profile values of every JSON type; numbers keep their text.
 		p := app.Profile
@@ -282,8 +286,14 @@ func TestApplicationCorpusTypedAccess(t *testing.T) {
 		require.Len(t, s.SpCertificate.X5C, 1)
 		assert.True(t, strings.HasPrefix(s.SpCertificate.X5C[0], "MIIB"))
 		assert.Equal(t, []okta.SignOnInlineHook{}, s.InlineHooks)
-		assert.Equal(t, []string{"assertionEncryption", "configuredAttributeStatements", "participateSlo",
-			"samlAssertionLifetimeSeconds", "samlSignedRequestEnabled"}, s.ExtraNames())
+		assert.Equal(t, []string{"samlSignedRequestEnabled"}, s.ExtraNames())
+		require.NotNil(t, s.AssertionEncryption.Enabled)
+		assert.False(t, *s.AssertionEncryption.Enabled)
+		require.Len(t, s.ConfiguredAttributeStatements, 1)
+		assert.Equal(t, "email", s.ConfiguredAttributeStatements[0].Name)
+		require.NotNil(t, s.ParticipateSlo.SessionIndexRequired)
+		require.NotNil(t, s.SamlAssertionLifetimeSeconds)
+		assert.Equal(t, 300, *s.SamlAssertionLifetimeSeconds)
 		assert.Equal(t, "Owned by the docs team", app.Settings.Notes.Admin)
 		assert.Equal(t, "t0sL8b1qJ0pG3xQwGk9Hc6m2vR7aE5nDf4YuZ1oP2sA", app.Credentials.Signing.Kid)
 	})

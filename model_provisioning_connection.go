@@ -4,7 +4,9 @@ package okta
 type ProvisioningConnection struct {
 	AuthScheme ProvisioningConnectionAuthScheme `json:"authScheme"`
 	Status     ProvisioningConnectionStatus     `json:"status"`
-	Links      Links                            `json:"_links"` // read-only
+	BaseURL    string                           `json:"baseUrl"` // the app's provisioning endpoint, for apps that have one (2026 spec)
+	Profile    ProvisioningConnectionProfile    `json:"profile"` // AuthScheme and, for OAuth connections, Signing (2026 spec)
+	Links      Links                            `json:"_links"`  // read-only
 	wire
 }
 
@@ -26,7 +28,12 @@ func (r *ProvisioningConnectionRequest) UnmarshalJSON(data []byte) error {
 // provisioning.
 type ProvisioningConnectionProfile struct {
 	AuthScheme ProvisioningConnectionAuthScheme `json:"authScheme"`
-	Token      Secret                           `json:"token"`
+	Token      Secret                           `json:"token"` // TOKEN connections
+	// OAuth 2.0 connections (OAUTH2; the 2026 spec's
+	// ProvisioningConnectionOauthRequestProfile).
+	ClientID string                                  `json:"clientId"` // Org2Org: the target org's service app
+	Settings Office365ProvisioningSettings           `json:"settings"` // Office 365
+	Signing  Org2OrgProvisioningOAuthSigningSettings `json:"signing"`  // Org2Org
 	wire
 }
 
@@ -42,6 +49,7 @@ type ProvisioningConnectionAuthScheme string
 // Authentication schemes known to the spec.
 const (
 	ProvisioningAuthToken   ProvisioningConnectionAuthScheme = "TOKEN"
+	ProvisioningAuthOAuth2  ProvisioningConnectionAuthScheme = "OAUTH2"
 	ProvisioningAuthUnknown ProvisioningConnectionAuthScheme = "UNKNOWN"
 )
 
@@ -54,3 +62,30 @@ const (
 	ProvisioningEnabled  ProvisioningConnectionStatus = "ENABLED"
 	ProvisioningUnknown  ProvisioningConnectionStatus = "UNKNOWN"
 )
+
+// Office365ProvisioningSettings are the admin credentials of an Office 365
+// provisioning connection.
+type Office365ProvisioningSettings struct {
+	AdminUsername string `json:"adminUsername"`
+	AdminPassword Secret `json:"adminPassword"`
+	wire
+}
+
+func (s Office365ProvisioningSettings) MarshalJSON() ([]byte, error) { return marshalModel(&s) }
+func (s *Office365ProvisioningSettings) UnmarshalJSON(data []byte) error {
+	return unmarshalModel(data, s)
+}
+
+// Org2OrgProvisioningOAuthSigningSettings is how the key of an Org2Org OAuth
+// provisioning connection rotates.
+type Org2OrgProvisioningOAuthSigningSettings struct {
+	RotationMode string `json:"rotationMode"` // "AUTO" or "MANUAL"
+	wire
+}
+
+func (s Org2OrgProvisioningOAuthSigningSettings) MarshalJSON() ([]byte, error) {
+	return marshalModel(&s)
+}
+func (s *Org2OrgProvisioningOAuthSigningSettings) UnmarshalJSON(data []byte) error {
+	return unmarshalModel(data, s)
+}
