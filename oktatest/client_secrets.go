@@ -231,6 +231,10 @@ func (s *Server) authenticateClient(r *http.Request, form url.Values, now time.T
 		}
 		return s.checkAssertion(form.Get("client_assertion"), form.Get("client_id"), now)
 	}
+	o := &s.oauth // issueToken then records the token in its maps
+	o.mu.Lock()
+	o.lazyInit()
+	o.mu.Unlock()
 	if form.Get("client_assertion") != "" {
 		return nil, &oauthErr{status: http.StatusBadRequest, code: "invalid_request", desc: "The client must use one authentication method only."}
 	}

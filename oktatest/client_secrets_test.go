@@ -1,0 +1,185 @@
+package oktatest_test
+
+import (
+	"encoding/json"
+	"io"
+	"net/http"
+	"net/url"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// oidcService is an OIDC service app that authenticates with method.
+func oidcService(label, method string) map[string]any {
+	return map[string]any{
+		"label":       label,
+		"signOnMode":  "OPENID_CONNECT",
+		"credentials": map[string]any{"oauthClient": map[string]any{"token_endpoint_auth_method": method}},
+		"settings": map[string]any{"oauthClient": map[string]any{
+			"application_type": "service", "grant_types": []any{"client_credentials"}, "response_types": []any{"token"},
+		}},
+	}
+}
+
+// tokenWithSecret asks the token endpoint for scope as clientID with
+// secret, sent with HTTP Basic (basic) or in the form.
+func tokenWithSecret(t *testing.T, base, clientID, secret, scope string, basic bool) (int, map[string]any) {
+	t.Helper()
+	form := url.Values{"grant_type": {"client_credentials"}, "scope": {scope}}
+	if !basic {
+		form.Set("client_id", clientID)
+		form.Set("client_secret", secret)
+	}
+	req, err := http.NewRequest(http.MethodPost, base+"/oauth2/v1/token", strings.NewReader(form.Encode()))
+	require.NoError(t, err)
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	if basic {
+		req.SetBasicAuth(url.QueryEscape(clientID), url.QueryEscape(secret))
+	}
+	resp, err := http.DefaultClient.Do(req)
+	require.NoError(t, err)
+	defer resp.Body.Close()
+	data, err := io.ReadAll(resp.Body)
+	require.NoError(t, err)
+	var m map[string]any
+	require.NoError(t, json.Unmarshal(data, &m), "%s", data)
+	return resp.StatusCode, m
+}
+
+func TestClientSecretLifecycle(t *testing.T) {
+	_, c := newServer(t)
+	created := c.createApp(oidcService("svc", "client_secret_basic"))
+	app := created["id"].(string)
+	original := str(created, "credentials", "oauthClient", "client_secret")
+	require.NotEmpty(t, original)
+	secrets := "/api/v1/apps/" + app + "/credentials/secrets"
+
+	// The app's own secret is its first; reads show its hash, never the secret.
+	list := c.do("GET", secrets, nil).list(t)
+	require.Len(t, list, 1)
+	first := list[0]
+	assert.Equal(t, "ACTIVE", first["status"])
+	assert.Regexp(t, `^ocs[0-9A-Za-z]{17}$`, first["id"])
+	assert.NotContains(t, first, "client_secret")
+	assert.NotEmpty(t, first["secret_hash"])
+	assert.Regexp(t, oktaTimeRE, first["created"])
+	assert.Contains(t, get(first, "_links", "deactivate", "href"), "/lifecycle/deactivate")
+
+	// A new secret is returned once, on create.
+	r := c.do("POST", secrets, nil)
+	require.Equal(t, http.StatusCreated, r.status, "%s", r.body)
+	second := r.obj(t)
+	require.Len(t, second["client_secret"], 64)
+	assert.Equal(t, "ACTIVE", second["status"])
+	assert.NotEqual(t, first["secret_hash"], second["secret_hash"])
+	got := c.do("GET", secrets+"/"+second["id"].(string), nil)
+	require.Equal(t, http.StatusOK, got.status)
+	assert.NotContains(t, got.obj(t), "client_secret")
+	assert.Equal(t, second["secret_hash"], got.obj(t)["secret_hash"])
+
+	// At most two secrets.
+	requireError(t, c.do("POST", secrets, nil), http.StatusBadRequest, "E0000001", "client_secret")
+
+	// An ACTIVE secret cannot be deleted; an INACTIVE one can.
+	firstURL := secrets + "/" + first["id"].(string)
+	requireError(t, c.do("DELETE", firstURL, nil), http.StatusBadRequest, "E0000001")
+	r = c.do("POST", firstURL+"/lifecycle/deactivate", nil)
+	require.Equal(t, http.StatusOK, r.status, "%s", r.body)
+	assert.Equal(t, "INACTIVE", r.obj(t)["status"])
+	assert.Contains(t, get(r.obj(t), "_links", "delete", "href"), first["id"])
+
+	// The last ACTIVE secret cannot be deactivated.
+	secondURL := secrets + "/" + second["id"].(string)
+	requireError(t, c.do("POST", secondURL+"/lifecycle/deactivate", nil), http.StatusBadRequest, "E0000001", "status")
+
+	r = c.do("POST", firstURL+"/lifecycle/activate", nil)
+	require.Equal(t, http.StatusOK, r.status)
+	assert.Equal(t, "ACTIVE", r.obj(t)["status"])
+	require.Equal(t, http.StatusOK, c.do("POST", firstURL+"/lifecycle/deactivate", nil).status)
+	assert.Equal(t, http.StatusNoContent, c.do("DELETE", firstURL, nil).status)
+	requireError(t, c.do("GET", firstURL, nil), http.StatusNotFound, "E0000007", "(OAuth2ClientSecret)")
+	assert.Len(t, c.do("GET", secrets, nil).list(t), 1)
+}
+
+func TestClientSecretCreateRules(t *testing.T) {
+	_, c := newServer(t)
+	bm := c.createApp(bookmark("bm"))["id"].(string)
+	requireError(t, c.do("POST", "/api/v1/apps/"+bm+"/credentials/secrets", nil), http.StatusBadRequest, "E0000001")
+	assert.Empty(t, c.do("GET", "/api/v1/apps/"+bm+"/credentials/secrets", nil).list(t))
+
+	jwtApp := c.createApp(oidcService("hmac", "client_secret_jwt"))["id"].(string)
+	secrets := "/api/v1/apps/" + jwtApp + "/credentials/secrets"
+	requireError(t, c.do("POST", secrets, map[string]any{"client_secret": "short-secret"}), http.StatusBadRequest, "E0000001", "client_secret")
+	requireError(t, c.do("POST", secrets, map[string]any{"client_secret": strings.Repeat("x", 101)}), http.StatusBadRequest, "E0000001")
+	requireError(t, c.do("POST", secrets, map[string]any{"status": "PAUSED"}), http.StatusBadRequest, "E0000001", "status")
+	requireError(t, c.do("POST", secrets, map[string]any{"client_secret": 7}), http.StatusBadRequest, "E0000003")
+
+	own := strings.Repeat("s", 40)
+	r := c.do("POST", secrets, map[string]any{"client_secret": own, "status": "INACTIVE"})
+	require.Equal(t, http.StatusCreated, r.status, "%s", r.body)
+	assert.Equal(t, own, r.obj(t)["client_secret"])
+	assert.Equal(t, "INACTIVE", r.obj(t)["status"])
+	assert.Contains(t, get(r.obj(t), "_links", "activate", "href"), "/lifecycle/activate")
+}
+
+func TestClientSecretsAtTheTokenEndpoint(t *testing.T) {
+	srv, c := newServer(t)
+	created := c.createApp(oidcService("rotating", "client_secret_basic"))
+	app := created["id"].(string)
+	old := str(created, "credentials", "oauthClient", "client_secret")
+	clientID := str(created, "credentials", "oauthClient", "client_id")
+	require.Equal(t, http.StatusOK, c.do("POST", "/api/v1/apps/"+app+"/grants",
+		map[string]any{"issuer": srv.URL, "scopeId": "okta.apps.read"}).status)
+
+	status, body := tokenWithSecret(t, srv.URL, clientID, old, "okta.apps.read", true)
+	require.Equal(t, http.StatusOK, status, "%v", body)
+	tok := body["access_token"].(string)
+	r := c.as("").do("GET", "/api/v1/apps/"+app, nil, "Authorization", "Bearer "+tok)
+	assert.Equal(t, http.StatusOK, r.status, "%s", r.body)
+
+	// A scope the app has no grant for is refused.
+	status, body = tokenWithSecret(t, srv.URL, clientID, old, "okta.apps.manage", true)
+	assert.Equal(t, http.StatusBadRequest, status)
+	assert.Equal(t, "invalid_scope", body["error"])
+	// client_secret_post is not this app's method.
+	status, body = tokenWithSecret(t, srv.URL, clientID, old, "okta.apps.read", false)
+	assert.Equal(t, http.StatusUnauthorized, status)
+	assert.Equal(t, "invalid_client", body["error"])
+	status, _ = tokenWithSecret(t, srv.URL, clientID, "wrong", "okta.apps.read", true)
+	assert.Equal(t, http.StatusUnauthorized, status)
+
+	// Rotate: a new secret works at once; the old one stops working once
+	// deactivated, and is deleted.
+	secrets := "/api/v1/apps/" + app + "/credentials/secrets"
+	oldID := str(c.do("GET", secrets, nil).list(t)[0], "id")
+	r = c.do("POST", secrets, nil)
+	require.Equal(t, http.StatusCreated, r.status)
+	fresh := str(r.obj(t), "client_secret")
+	status, _ = tokenWithSecret(t, srv.URL, clientID, fresh, "okta.apps.read", true)
+	assert.Equal(t, http.StatusOK, status)
+	require.Equal(t, http.StatusOK, c.do("POST", secrets+"/"+oldID+"/lifecycle/deactivate", nil).status)
+	status, body = tokenWithSecret(t, srv.URL, clientID, old, "okta.apps.read", true)
+	assert.Equal(t, http.StatusUnauthorized, status)
+	assert.Equal(t, "invalid_client", body["error"])
+	require.Equal(t, http.StatusNoContent, c.do("DELETE", secrets+"/"+oldID, nil).status)
+	status, _ = tokenWithSecret(t, srv.URL, clientID, fresh, "okta.apps.read", true)
+	assert.Equal(t, http.StatusOK, status)
+
+	// An inactive app's client cannot get tokens.
+	require.Equal(t, http.StatusOK, c.do("POST", "/api/v1/apps/"+app+"/lifecycle/deactivate", nil).status)
+	status, _ = tokenWithSecret(t, srv.URL, clientID, fresh, "okta.apps.read", true)
+	assert.Equal(t, http.StatusUnauthorized, status)
+}
+
+func TestClientSecretPost(t *testing.T) {
+	srv, c := newServer(t)
+	created := c.createApp(oidcService("poster", "client_secret_post"))
+	app := created["id"].(string)
+	c.do("POST", "/api/v1/apps/"+app+"/grants", map[string]any{"issuer": srv.URL, "scopeId": "okta.apps.read"})
+	status, body := tokenWithSecret(t, srv.URL, app, str(created, "credentials", "oauthClient", "client_secret"), "okta.apps.read", false)
+	assert.Equal(t, http.StatusOK, status, "%v", body)
+	assert.Equal(t, "Bearer", body["token_type"])
+}
