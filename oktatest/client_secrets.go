@@ -47,16 +47,30 @@ func clientID(a *app) string {
 // isOIDC tells whether a is an OpenID Connect app.
 func isOIDC(a *app) bool { return a.doc["signOnMode"] == "OPENID_CONNECT" }
 
-// secretsOf returns a's client secrets, with the secret the app was created
-// with as the first one. The caller holds s.mu.
+// secretsOf returns a's client secrets. The secret the app's credentials
+// hold (app.clientSecret: the one it was created with, or one a
+// replaceApplication set) is one of them while it is not deleted; when the
+// app's secret changes, that secret takes the new value. The caller holds
+// s.mu.
 func (s *Server) secretsOf(a *app) *appExtras {
 	x := s.extras(a)
-	if !x.secretsSeeded {
-		x.secretsSeeded = true
-		if isOIDC(a) && confidential(oauthClientOf(a)) && a.clientSecret != "" {
-			x.secrets = append(x.secrets, &clientSecret{id: s.newID(prefixSecret), value: a.clientSecret,
-				status: statusActive, created: a.created, lastUpdated: a.created})
+	cur := a.clientSecret
+	if cur == "" || cur == x.importedSecret || !isOIDC(a) || !confidential(oauthClientOf(a)) {
+		return x
+	}
+	first := x.importedSecret == ""
+	x.importedSecret = cur
+	now := s.now()
+	switch {
+	case x.appSecret != nil && slices.Contains(x.secrets, x.appSecret):
+		x.appSecret.value, x.appSecret.lastUpdated = cur, now
+	case len(x.secrets) < maxClientSecrets:
+		created := now
+		if first {
+			created = a.created
 		}
+		x.appSecret = &clientSecret{id: s.newID(prefixSecret), value: cur, status: statusActive, created: created, lastUpdated: created}
+		x.secrets = append(x.secrets, x.appSecret)
 	}
 	return x
 }

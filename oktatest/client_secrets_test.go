@@ -183,3 +183,28 @@ func TestClientSecretPost(t *testing.T) {
 	assert.Equal(t, http.StatusOK, status, "%v", body)
 	assert.Equal(t, "Bearer", body["token_type"])
 }
+
+func TestClientSecretFollowsReplaceApplication(t *testing.T) {
+	srv, c := newServer(t)
+	created := c.createApp(oidcService("replaced", "client_secret_basic"))
+	app := created["id"].(string)
+	old := str(created, "credentials", "oauthClient", "client_secret")
+	c.do("POST", "/api/v1/apps/"+app+"/grants", map[string]any{"issuer": srv.URL, "scopeId": "okta.apps.read"})
+	secrets := "/api/v1/apps/" + app + "/credentials/secrets"
+	before := c.do("GET", secrets, nil).list(t)
+	require.Len(t, before, 1)
+
+	body := oidcService("replaced", "client_secret_basic")
+	fresh := strings.Repeat("n", 40)
+	body["credentials"].(map[string]any)["oauthClient"].(map[string]any)["client_secret"] = fresh
+	require.Equal(t, http.StatusOK, c.do("PUT", "/api/v1/apps/"+app, body).status)
+
+	after := c.do("GET", secrets, nil).list(t)
+	require.Len(t, after, 1)
+	assert.Equal(t, before[0]["id"], after[0]["id"])
+	assert.NotEqual(t, before[0]["secret_hash"], after[0]["secret_hash"])
+	status, _ := tokenWithSecret(t, srv.URL, app, fresh, "okta.apps.read", true)
+	assert.Equal(t, http.StatusOK, status)
+	status, _ = tokenWithSecret(t, srv.URL, app, old, "okta.apps.read", true)
+	assert.Equal(t, http.StatusUnauthorized, status)
+}

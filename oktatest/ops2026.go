@@ -154,14 +154,15 @@ type state2026 struct {
 
 // appExtras is what an app holds for the 2026 operations.
 type appExtras struct {
-	secrets       []*clientSecret
-	secretsSeeded bool // the app's own secret (app.clientSecret) is in secrets
-	jwks          []*clientJWK
-	jwksSeeded    bool // the keys of settings.oauthClient.jwks are in jwks
-	claims        []*federatedClaim
-	push          []*pushMapping
-	policyID      string    // the access policy assigned, "" for the org's default
-	connKeys      []*appKey // the provisioning connection's keys, made on first read
+	secrets        []*clientSecret
+	appSecret      *clientSecret // the secret app.clientSecret was imported as
+	importedSecret string        // the value of app.clientSecret last imported
+	jwks           []*clientJWK
+	jwksSeeded     bool // the keys of settings.oauthClient.jwks are in jwks
+	claims         []*federatedClaim
+	push           []*pushMapping
+	policyID       string    // the access policy assigned, "" for the org's default
+	connKeys       []*appKey // the provisioning connection's keys, made on first read
 }
 
 // more returns the 2026 state, making its maps on first use. The caller
