@@ -33,33 +33,43 @@ var jwkMembers = map[string]struct{ required, optional []string }{
 	"EC":  {required: []string{"x", "y"}, optional: []string{"crv"}},
 }
 
-// jwksOf returns a's client keys, starting with those its
-// settings.oauthClient.jwks held. The caller holds s.mu.
+// jwksOf returns a's client keys: those of its settings.oauthClient.jwks,
+// which a replaceApplication may have changed since the last look. Keys
+// keep their id and timestamps from look to look; a key without an id gets
+// one, written back. Entries that are not keys stay in the settings as they
+// are. The caller holds s.mu.
 func (s *Server) jwksOf(a *app) *appExtras {
 	x := s.extras(a)
-	if x.jwksSeeded {
-		return x
-	}
-	x.jwksSeeded = true
 	settings, _ := a.doc["settings"].(map[string]any)
 	oc, _ := settings["oauthClient"].(map[string]any)
 	set, _ := oc["jwks"].(map[string]any)
-	keys, _ := set["keys"].([]any)
-	for _, k := range keys {
-		m, ok := k.(map[string]any)
-		if !ok {
-			continue
-		}
+	entries, _ := set["keys"].([]any)
+	prev := map[string]*clientJWK{}
+	for _, k := range x.jwks {
+		prev[k.id] = k
+	}
+	x.jwks, x.jwksOther = nil, nil
+	assigned := false
+	for _, e := range entries {
+		m, _ := e.(map[string]any)
 		key, err := parseJWK(m)
-		if err != nil {
+		if m == nil || err != nil {
+			x.jwksOther = append(x.jwksOther, e)
 			continue
 		}
 		key.id, _ = m["id"].(string)
-		if key.id == "" {
-			key.id = s.newID(prefixJWK)
+		if old, ok := prev[key.id]; ok && key.id != "" {
+			key.created, key.lastUpdated = old.created, old.lastUpdated
+		} else {
+			if key.id == "" {
+				key.id, assigned = s.newID(prefixJWK), true
+			}
+			key.created, key.lastUpdated = a.lastUpdated, a.lastUpdated
 		}
-		key.created, key.lastUpdated = a.created, a.created
 		x.jwks = append(x.jwks, key)
+	}
+	if assigned {
+		syncJWKs(a, x)
 	}
 	return x
 }
@@ -67,10 +77,11 @@ func (s *Server) jwksOf(a *app) *appExtras {
 // syncJWKs writes a's client keys back into settings.oauthClient.jwks. The
 // caller holds s.mu.
 func syncJWKs(a *app, x *appExtras) {
-	keys := make([]any, len(x.jwks))
-	for i, k := range x.jwks {
-		keys[i] = k.public()
+	keys := make([]any, 0, len(x.jwks)+len(x.jwksOther))
+	for _, k := range x.jwks {
+		keys = append(keys, k.public())
 	}
+	keys = append(keys, x.jwksOther...)
 	object(object(object(a.doc, "settings"), "oauthClient"), "jwks")["keys"] = keys
 }
 

@@ -139,4 +139,25 @@ func TestClientJWKsFromAppSettings(t *testing.T) {
 	require.Len(t, keys, 1)
 	assert.Equal(t, "seed", get(keys[0], "kid"))
 	assert.Equal(t, "ACTIVE", get(keys[0], "status"))
+	seedID := get(keys[0], "id")
+	assert.Regexp(t, `^pks`, seedID)
+	// The id given sticks, and shows in the app's settings.
+	got := c.do("GET", "/api/v1/apps/"+app, nil).obj(t)
+	assert.Equal(t, seedID, get(get(got, "settings", "oauthClient", "jwks", "keys").([]any)[0], "id"))
+
+	// A replaceApplication decides the keys; an entry that is not a key
+	// stays in the settings as sent.
+	odd := map[string]any{"note": "not a key"}
+	body["settings"].(map[string]any)["oauthClient"].(map[string]any)["jwks"] = map[string]any{
+		"keys": []any{rsaJWK("replaced", "sig", ""), odd},
+	}
+	require.Equal(t, http.StatusOK, c.do("PUT", "/api/v1/apps/"+app, body).status)
+	jwks := "/api/v1/apps/" + app + "/credentials/jwks"
+	keys = c.do("GET", jwks, nil).obj(t)["keys"].([]any)
+	require.Len(t, keys, 1)
+	assert.Equal(t, "replaced", get(keys[0], "kid"))
+	require.Equal(t, http.StatusCreated, c.do("POST", jwks, rsaJWK("added", "sig", "")).status)
+	settings := get(c.do("GET", "/api/v1/apps/"+app, nil).obj(t), "settings", "oauthClient", "jwks", "keys").([]any)
+	require.Len(t, settings, 3)
+	assert.Equal(t, odd, settings[2])
 }

@@ -157,8 +157,8 @@ type appExtras struct {
 	secrets        []*clientSecret
 	appSecret      *clientSecret // the secret app.clientSecret was imported as
 	importedSecret string        // the value of app.clientSecret last imported
-	jwks           []*clientJWK
-	jwksSeeded     bool // the keys of settings.oauthClient.jwks are in jwks
+	jwks           []*clientJWK  // the keys of settings.oauthClient.jwks (see jwksOf)
+	jwksOther      []any         // its entries that are not keys, kept as sent
 	claims         []*federatedClaim
 	push           []*pushMapping
 	policyID       string    // the access policy assigned, "" for the org's default
