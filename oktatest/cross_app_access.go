@@ -101,7 +101,7 @@ func (s *Server) listCrossAppConnections(w http.ResponseWriter, r *http.Request,
 		return
 	}
 	s.withApp(w, r, func(a *app) {
-		items := page(s, w, r, filtered(s.more().crossApp, keep), func(cn *crossAppConn) int64 { return cn.seq },
+		items := page(s, w, r, filtered(s.links().crossApp, keep), func(cn *crossAppConn) int64 { return cn.seq },
 			func(cn *crossAppConn) string { return cn.id }, s.globalCursor, p)
 		out := make([]any, len(items))
 		for i, cn := range items {
@@ -133,7 +133,7 @@ func (s *Server) createCrossAppConnection(w http.ResponseWriter, r *http.Request
 		if !hasReq || req == "" {
 			req = a.id
 		}
-		m := s.more()
+		m := s.links()
 		switch {
 		case res == "":
 			err = invalid("resourceAppInstanceId", "Property is required.")
@@ -167,7 +167,7 @@ func (s *Server) createCrossAppConnection(w http.ResponseWriter, r *http.Request
 // 404.
 func (s *Server) withCrossApp(w http.ResponseWriter, r *http.Request, f func(*state2026, *crossAppConn)) {
 	s.withApp(w, r, func(a *app) {
-		m := s.more()
+		m := s.links()
 		id := r.PathValue("connectionId")
 		i := slices.IndexFunc(m.crossApp, func(cn *crossAppConn) bool {
 			return cn.id == id && (cn.requesting == a.id || cn.resource == a.id)

@@ -89,3 +89,15 @@ func TestCrossAppAccessConnections(t *testing.T) {
 	requireError(t, c.do("GET", cnURL, nil), http.StatusNotFound, "E0000007")
 	assert.Equal(t, []any{cn2["id"]}, ids(conns))
 }
+
+func TestCrossAppAccessGoesWithTheApp(t *testing.T) {
+	_, c := newServer(t)
+	agent := c.createApp(oidcService("Agent", "client_secret_basic"))["id"].(string)
+	gone := c.createApp(oidcService("Gone", "client_secret_basic"))["id"].(string)
+	conns := "/api/v1/apps/" + agent + "/cwo/connections"
+	cn := c.do("POST", conns, map[string]any{"resourceAppInstanceId": gone}).obj(t)
+	require.Equal(t, http.StatusOK, c.do("POST", "/api/v1/apps/"+gone+"/lifecycle/deactivate", nil).status)
+	require.Equal(t, http.StatusNoContent, c.do("DELETE", "/api/v1/apps/"+gone, nil).status)
+	assert.Empty(t, c.do("GET", conns, nil).list(t))
+	requireError(t, c.do("GET", conns+"/"+cn["id"].(string), nil), http.StatusNotFound, "E0000007")
+}

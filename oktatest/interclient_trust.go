@@ -33,7 +33,7 @@ func (s *Server) renderTrust(t *trustMapping) map[string]any {
 func (s *Server) trustIDs(w http.ResponseWriter, r *http.Request, keep func(*app, *trustMapping) bool, pick func(*trustMapping) string) {
 	s.withApp(w, r, func(a *app) {
 		out := []string{}
-		for _, t := range s.more().trust {
+		for _, t := range s.links().trust {
 			if keep(a, t) {
 				out = append(out, pick(t))
 			}
@@ -70,7 +70,7 @@ func (s *Server) createInterclientTrust(w http.ResponseWriter, r *http.Request, 
 		return
 	}
 	s.withApp(w, r, func(a *app) {
-		m := s.more()
+		m := s.links()
 		switch {
 		case allowed == "":
 			err = invalid("id", "Property is required.")
@@ -96,7 +96,7 @@ func (s *Server) createInterclientTrust(w http.ResponseWriter, r *http.Request, 
 // deleteInterclientTrustMapping stops trusting the app allowedAppId names.
 func (s *Server) deleteInterclientTrust(w http.ResponseWriter, r *http.Request, c *call) {
 	s.withApp(w, r, func(a *app) {
-		m := s.more()
+		m := s.links()
 		allowed := r.PathValue("allowedAppId")
 		i := slices.IndexFunc(m.trust, func(t *trustMapping) bool { return t.target == a.id && t.trusted == allowed })
 		if i < 0 {

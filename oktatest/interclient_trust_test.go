@@ -51,3 +51,15 @@ func TestInterclientTrustMappings(t *testing.T) {
 	assert.Equal(t, []string{web}, strs(allowed))
 	assert.Equal(t, []string{}, strs("/api/v1/apps/"+mobile+"/interclient-target-apps"))
 }
+
+func TestInterclientTrustGoesWithTheApp(t *testing.T) {
+	_, c := newServer(t)
+	target := c.createApp(oidcService("Target", "client_secret_basic"))["id"].(string)
+	gone := c.createApp(oidcService("Gone", "client_secret_basic"))["id"].(string)
+	allowed := "/api/v1/apps/" + target + "/interclient-allowed-apps"
+	require.Equal(t, http.StatusCreated, c.do("POST", allowed, map[string]any{"id": gone}).status)
+	require.Equal(t, http.StatusOK, c.do("POST", "/api/v1/apps/"+gone+"/lifecycle/deactivate", nil).status)
+	require.Equal(t, http.StatusNoContent, c.do("DELETE", "/api/v1/apps/"+gone, nil).status)
+	assert.Equal(t, "[]\n", string(c.do("GET", allowed, nil).body))
+	requireError(t, c.do("DELETE", allowed+"/"+gone, nil), http.StatusNotFound, "E0000007")
+}

@@ -179,6 +179,24 @@ func (s *Server) more() *state2026 {
 	return m
 }
 
+// links returns the 2026 state with the Cross App Access connections and
+// interclient trust mappings of deleted apps gone, as Okta removes them with
+// the app. The caller holds s.mu.
+func (s *Server) links() *state2026 {
+	m := s.more()
+	live := func(ids ...string) bool {
+		for _, id := range ids {
+			if s.apps[id] == nil {
+				return false
+			}
+		}
+		return true
+	}
+	m.crossApp = filtered(m.crossApp, func(cn *crossAppConn) bool { return live(cn.requesting, cn.resource) })
+	m.trust = filtered(m.trust, func(t *trustMapping) bool { return live(t.target, t.trusted) })
+	return m
+}
+
 // extras returns what app a holds for the 2026 operations. The caller
 // holds s.mu.
 func (s *Server) extras(a *app) *appExtras {
