@@ -208,3 +208,33 @@ func TestClientSecretFollowsReplaceApplication(t *testing.T) {
 	status, _ = tokenWithSecret(t, srv.URL, app, old, "okta.apps.read", true)
 	assert.Equal(t, http.StatusUnauthorized, status)
 }
+
+func TestClientSecretLimitHoldsUnderConcurrency(t *testing.T) {
+	_, c := newServer(t)
+	app := c.createApp(oidcService("racy", "client_secret_basic"))["id"].(string)
+	secrets := "/api/v1/apps/" + app + "/credentials/secrets"
+	const n = 8
+	statuses := make(chan int, n)
+	for range n {
+		go func() {
+			r, err := c.try("POST", secrets, nil)
+			if err != nil {
+				statuses <- 0
+				return
+			}
+			statuses <- r.status
+		}()
+	}
+	created := 0
+	for range n {
+		switch s := <-statuses; s {
+		case http.StatusCreated:
+			created++
+		case http.StatusBadRequest:
+		default:
+			t.Errorf("unexpected status %d", s)
+		}
+	}
+	assert.Equal(t, 1, created, "the app had one secret: one more fits")
+	assert.Len(t, c.do("GET", secrets, nil).list(t), 2)
+}
