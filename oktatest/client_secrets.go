@@ -261,11 +261,24 @@ func (s *Server) authenticateClient(r *http.Request, form url.Values, now time.T
 	if m, _ := oauthClientOf(a)["token_endpoint_auth_method"].(string); m != method {
 		return nil, invalidClient("Client authentication failed: the app's token_endpoint_auth_method is " + m + ", not " + method + ".")
 	}
+	if !allowsClientCredentials(a) {
+		return nil, &oauthErr{status: http.StatusBadRequest, code: "unauthorized_client",
+			desc: "The client is not authorized to use the provided grant type (client_credentials)."}
+	}
 	var scopes []string
 	for _, g := range a.grants {
 		scopes = append(scopes, g.scopeID)
 	}
 	return &serviceClient{id: id, scopes: scopes}, nil
+}
+
+// allowsClientCredentials tells whether the app's grant_types (when it
+// sets them) include client_credentials.
+func allowsClientCredentials(a *app) bool {
+	settings, _ := a.doc["settings"].(map[string]any)
+	oc, _ := settings["oauthClient"].(map[string]any)
+	grants, ok := oc["grant_types"].([]any)
+	return !ok || slices.Contains(grants, any("client_credentials"))
 }
 
 // clientSecretCredentials reads client_secret_basic or client_secret_post

@@ -238,3 +238,16 @@ func TestClientSecretLimitHoldsUnderConcurrency(t *testing.T) {
 	assert.Equal(t, 1, created, "the app had one secret: one more fits")
 	assert.Len(t, c.do("GET", secrets, nil).list(t), 2)
 }
+
+func TestClientSecretNeedsTheClientCredentialsGrant(t *testing.T) {
+	srv, c := newServer(t)
+	body := oidcService("web", "client_secret_basic")
+	body["settings"].(map[string]any)["oauthClient"] = map[string]any{"application_type": "web",
+		"grant_types": []any{"authorization_code"}, "redirect_uris": []any{"https://example.com/cb"}, "response_types": []any{"code"}}
+	created := c.createApp(body)
+	app := created["id"].(string)
+	c.do("POST", "/api/v1/apps/"+app+"/grants", map[string]any{"issuer": srv.URL, "scopeId": "okta.apps.read"})
+	status, answer := tokenWithSecret(t, srv.URL, app, str(created, "credentials", "oauthClient", "client_secret"), "okta.apps.read", true)
+	assert.Equal(t, http.StatusBadRequest, status)
+	assert.Equal(t, "unauthorized_client", answer["error"])
+}
