@@ -1,15 +1,13 @@
 package oktatest
 
-// OAuth 2.0 client secrets of an OIDC app (/credentials/secrets), and the
-// token endpoint's client_secret_basic and client_secret_post client
-// authentication, which accepts any ACTIVE secret of the app.
+// OAuth 2.0 client secrets of an OIDC app (/credentials/secrets). The
+// token endpoint of the default custom authorization server accepts any
+// ACTIVE one (custom_token.go).
 
 import (
 	"crypto/sha256"
-	"crypto/subtle"
 	"encoding/base64"
 	"net/http"
-	"net/url"
 	"slices"
 	"time"
 )
@@ -229,101 +227,4 @@ func (s *Server) deactivateClientSecret(w http.ResponseWriter, r *http.Request, 
 		}
 		s.writeJSON(w, http.StatusOK, s.renderSecret(a, cs, false))
 	})
-}
-
-// authenticateClient authenticates the client of a token request: with a
-// private_key_jwt client assertion (checkAssertion), or with one of an OIDC
-// app's ACTIVE client secrets sent as client_secret_basic (HTTP Basic) or
-// client_secret_post (client_id and client_secret in the form), the method
-// the app is configured with. A secret-authenticated client is granted the
-// Okta scopes the app has consent grants for.
-func (s *Server) authenticateClient(r *http.Request, form url.Values, now time.Time) (*serviceClient, *oauthErr) {
-	id, sec, method := clientSecretCredentials(r, form)
-	if method == "" {
-		if form.Get("client_assertion_type") != jwtBearer || form.Get("client_assertion") == "" {
-			return nil, invalidClient("The client must authenticate with a private_key_jwt client_assertion, or with a client secret.")
-		}
-		return s.checkAssertion(form.Get("client_assertion"), form.Get("client_id"), now)
-	}
-	o := &s.oauth // issueToken then records the token in its maps
-	o.mu.Lock()
-	o.lazyInit()
-	o.mu.Unlock()
-	if form.Get("client_assertion") != "" {
-		return nil, &oauthErr{status: http.StatusBadRequest, code: "invalid_request", desc: "The client must use one authentication method only."}
-	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	a := s.appByClientID(id)
-	if a == nil || a.status != statusActive || !s.checkClientSecret(a, sec) {
-		return nil, invalidClient("The client secret supplied for a confidential client is invalid.")
-	}
-	if m, _ := oauthClientOf(a)["token_endpoint_auth_method"].(string); m != method {
-		return nil, invalidClient("Client authentication failed: the app's token_endpoint_auth_method is " + m + ", not " + method + ".")
-	}
-	if !allowsClientCredentials(a) {
-		return nil, &oauthErr{status: http.StatusBadRequest, code: "unauthorized_client",
-			desc: "The client is not authorized to use the provided grant type (client_credentials)."}
-	}
-	var scopes []string
-	for _, g := range a.grants {
-		scopes = append(scopes, g.scopeID)
-	}
-	return &serviceClient{id: id, scopes: scopes}, nil
-}
-
-// allowsClientCredentials tells whether the app's grant_types (when it
-// sets them) include client_credentials.
-func allowsClientCredentials(a *app) bool {
-	settings, _ := a.doc["settings"].(map[string]any)
-	oc, _ := settings["oauthClient"].(map[string]any)
-	grants, ok := oc["grant_types"].([]any)
-	return !ok || slices.Contains(grants, any("client_credentials"))
-}
-
-// clientSecretCredentials reads client_secret_basic or client_secret_post
-// credentials; method is "" when the request carries neither.
-func clientSecretCredentials(r *http.Request, form url.Values) (id, sec, method string) {
-	if u, p, ok := r.BasicAuth(); ok {
-		// RFC 6749 2.3.1: both parts are form-encoded before Basic encoding.
-		uu, err1 := url.QueryUnescape(u)
-		pp, err2 := url.QueryUnescape(p)
-		if err1 != nil || err2 != nil {
-			return u, p, "client_secret_basic"
-		}
-		return uu, pp, "client_secret_basic"
-	}
-	if form.Get("client_secret") != "" {
-		return form.Get("client_id"), form.Get("client_secret"), "client_secret_post"
-	}
-	return "", "", ""
-}
-
-// appByClientID finds the OIDC app whose client id is id. The caller holds
-// s.mu.
-func (s *Server) appByClientID(id string) *app {
-	if a, ok := s.apps[id]; ok && isOIDC(a) && clientID(a) == id {
-		return a
-	}
-	for _, a := range s.appOrder {
-		if isOIDC(a) && clientID(a) == id {
-			return a
-		}
-	}
-	return nil
-}
-
-// checkClientSecret reports whether sec is one of the ACTIVE client secrets
-// of a, an OIDC app that authenticates with a secret. The caller holds s.mu.
-func (s *Server) checkClientSecret(a *app, sec string) bool {
-	if !isOIDC(a) || !confidential(oauthClientOf(a)) {
-		return false
-	}
-	ok := false
-	for _, cs := range s.secretsOf(a).secrets {
-		if cs.status == statusActive && subtle.ConstantTimeCompare([]byte(cs.value), []byte(sec)) == 1 {
-			ok = true
-		}
-	}
-	return ok
 }

@@ -1,10 +1,7 @@
 package oktatest_test
 
 import (
-	"encoding/json"
-	"io"
 	"net/http"
-	"net/url"
 	"strings"
 	"testing"
 
@@ -22,31 +19,6 @@ func oidcService(label, method string) map[string]any {
 			"application_type": "service", "grant_types": []any{"client_credentials"}, "response_types": []any{"token"},
 		}},
 	}
-}
-
-// tokenWithSecret asks the token endpoint for scope as clientID with
-// secret, sent with HTTP Basic (basic) or in the form.
-func tokenWithSecret(t *testing.T, base, clientID, secret, scope string, basic bool) (int, map[string]any) {
-	t.Helper()
-	form := url.Values{"grant_type": {"client_credentials"}, "scope": {scope}}
-	if !basic {
-		form.Set("client_id", clientID)
-		form.Set("client_secret", secret)
-	}
-	req, err := http.NewRequest(http.MethodPost, base+"/oauth2/v1/token", strings.NewReader(form.Encode()))
-	require.NoError(t, err)
-	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
-	if basic {
-		req.SetBasicAuth(url.QueryEscape(clientID), url.QueryEscape(secret))
-	}
-	resp, err := http.DefaultClient.Do(req)
-	require.NoError(t, err)
-	defer resp.Body.Close()
-	data, err := io.ReadAll(resp.Body)
-	require.NoError(t, err)
-	var m map[string]any
-	require.NoError(t, json.Unmarshal(data, &m), "%s", data)
-	return resp.StatusCode, m
 }
 
 func TestClientSecretLifecycle(t *testing.T) {
@@ -125,71 +97,11 @@ func TestClientSecretCreateRules(t *testing.T) {
 	assert.Contains(t, get(r.obj(t), "_links", "activate", "href"), "/lifecycle/activate")
 }
 
-func TestClientSecretsAtTheTokenEndpoint(t *testing.T) {
-	srv, c := newServer(t)
-	created := c.createApp(oidcService("rotating", "client_secret_basic"))
-	app := created["id"].(string)
-	old := str(created, "credentials", "oauthClient", "client_secret")
-	clientID := str(created, "credentials", "oauthClient", "client_id")
-	require.Equal(t, http.StatusOK, c.do("POST", "/api/v1/apps/"+app+"/grants",
-		map[string]any{"issuer": srv.URL, "scopeId": "okta.apps.read"}).status)
-
-	status, body := tokenWithSecret(t, srv.URL, clientID, old, "okta.apps.read", true)
-	require.Equal(t, http.StatusOK, status, "%v", body)
-	tok := body["access_token"].(string)
-	r := c.as("").do("GET", "/api/v1/apps/"+app, nil, "Authorization", "Bearer "+tok)
-	assert.Equal(t, http.StatusOK, r.status, "%s", r.body)
-
-	// A scope the app has no grant for is refused.
-	status, body = tokenWithSecret(t, srv.URL, clientID, old, "okta.apps.manage", true)
-	assert.Equal(t, http.StatusBadRequest, status)
-	assert.Equal(t, "invalid_scope", body["error"])
-	// client_secret_post is not this app's method.
-	status, body = tokenWithSecret(t, srv.URL, clientID, old, "okta.apps.read", false)
-	assert.Equal(t, http.StatusUnauthorized, status)
-	assert.Equal(t, "invalid_client", body["error"])
-	status, _ = tokenWithSecret(t, srv.URL, clientID, "wrong", "okta.apps.read", true)
-	assert.Equal(t, http.StatusUnauthorized, status)
-
-	// Rotate: a new secret works at once; the old one stops working once
-	// deactivated, and is deleted.
-	secrets := "/api/v1/apps/" + app + "/credentials/secrets"
-	oldID := str(c.do("GET", secrets, nil).list(t)[0], "id")
-	r = c.do("POST", secrets, nil)
-	require.Equal(t, http.StatusCreated, r.status)
-	fresh := str(r.obj(t), "client_secret")
-	status, _ = tokenWithSecret(t, srv.URL, clientID, fresh, "okta.apps.read", true)
-	assert.Equal(t, http.StatusOK, status)
-	require.Equal(t, http.StatusOK, c.do("POST", secrets+"/"+oldID+"/lifecycle/deactivate", nil).status)
-	status, body = tokenWithSecret(t, srv.URL, clientID, old, "okta.apps.read", true)
-	assert.Equal(t, http.StatusUnauthorized, status)
-	assert.Equal(t, "invalid_client", body["error"])
-	require.Equal(t, http.StatusNoContent, c.do("DELETE", secrets+"/"+oldID, nil).status)
-	status, _ = tokenWithSecret(t, srv.URL, clientID, fresh, "okta.apps.read", true)
-	assert.Equal(t, http.StatusOK, status)
-
-	// An inactive app's client cannot get tokens.
-	require.Equal(t, http.StatusOK, c.do("POST", "/api/v1/apps/"+app+"/lifecycle/deactivate", nil).status)
-	status, _ = tokenWithSecret(t, srv.URL, clientID, fresh, "okta.apps.read", true)
-	assert.Equal(t, http.StatusUnauthorized, status)
-}
-
-func TestClientSecretPost(t *testing.T) {
-	srv, c := newServer(t)
-	created := c.createApp(oidcService("poster", "client_secret_post"))
-	app := created["id"].(string)
-	c.do("POST", "/api/v1/apps/"+app+"/grants", map[string]any{"issuer": srv.URL, "scopeId": "okta.apps.read"})
-	status, body := tokenWithSecret(t, srv.URL, app, str(created, "credentials", "oauthClient", "client_secret"), "okta.apps.read", false)
-	assert.Equal(t, http.StatusOK, status, "%v", body)
-	assert.Equal(t, "Bearer", body["token_type"])
-}
-
 func TestClientSecretFollowsReplaceApplication(t *testing.T) {
 	srv, c := newServer(t)
 	created := c.createApp(oidcService("replaced", "client_secret_basic"))
 	app := created["id"].(string)
 	old := str(created, "credentials", "oauthClient", "client_secret")
-	c.do("POST", "/api/v1/apps/"+app+"/grants", map[string]any{"issuer": srv.URL, "scopeId": "okta.apps.read"})
 	secrets := "/api/v1/apps/" + app + "/credentials/secrets"
 	before := c.do("GET", secrets, nil).list(t)
 	require.Len(t, before, 1)
@@ -203,9 +115,9 @@ func TestClientSecretFollowsReplaceApplication(t *testing.T) {
 	require.Len(t, after, 1)
 	assert.Equal(t, before[0]["id"], after[0]["id"])
 	assert.NotEqual(t, before[0]["secret_hash"], after[0]["secret_hash"])
-	status, _ := tokenWithSecret(t, srv.URL, app, fresh, "okta.apps.read", true)
+	status, _ := tokenWithSecret(t, srv.URL+defaultTokenPath, app, fresh, "api.read", true)
 	assert.Equal(t, http.StatusOK, status)
-	status, _ = tokenWithSecret(t, srv.URL, app, old, "okta.apps.read", true)
+	status, _ = tokenWithSecret(t, srv.URL+defaultTokenPath, app, old, "api.read", true)
 	assert.Equal(t, http.StatusUnauthorized, status)
 }
 
@@ -237,17 +149,4 @@ func TestClientSecretLimitHoldsUnderConcurrency(t *testing.T) {
 	}
 	assert.Equal(t, 1, created, "the app had one secret: one more fits")
 	assert.Len(t, c.do("GET", secrets, nil).list(t), 2)
-}
-
-func TestClientSecretNeedsTheClientCredentialsGrant(t *testing.T) {
-	srv, c := newServer(t)
-	body := oidcService("web", "client_secret_basic")
-	body["settings"].(map[string]any)["oauthClient"] = map[string]any{"application_type": "web",
-		"grant_types": []any{"authorization_code"}, "redirect_uris": []any{"https://example.com/cb"}, "response_types": []any{"code"}}
-	created := c.createApp(body)
-	app := created["id"].(string)
-	c.do("POST", "/api/v1/apps/"+app+"/grants", map[string]any{"issuer": srv.URL, "scopeId": "okta.apps.read"})
-	status, answer := tokenWithSecret(t, srv.URL, app, str(created, "credentials", "oauthClient", "client_secret"), "okta.apps.read", true)
-	assert.Equal(t, http.StatusBadRequest, status)
-	assert.Equal(t, "unauthorized_client", answer["error"])
 }

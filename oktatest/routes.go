@@ -113,6 +113,7 @@ func (s *Server) routes() *http.ServeMux {
 	}
 	mux.HandleFunc("GET /fs/bco/1/{fileId}", s.serveLogo)
 	mux.HandleFunc(tokenPath, s.serveToken)
+	mux.HandleFunc(customTokenPattern, s.serveCustomToken)
 	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		st, _ := s.limiter.take(BucketDefault, s.now())
 		st.write(w.Header())

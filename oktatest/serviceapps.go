@@ -201,9 +201,12 @@ func (s *Server) issueToken(w http.ResponseWriter, r *http.Request) (map[string]
 	if gt := form.Get("grant_type"); gt != "client_credentials" {
 		return nil, &oauthErr{status: http.StatusBadRequest, code: "unsupported_grant_type", desc: fmt.Sprintf("The grant type %q is not supported; use client_credentials.", gt)}
 	}
+	if form.Get("client_assertion_type") != jwtBearer || form.Get("client_assertion") == "" {
+		return nil, invalidClient("The client must authenticate with a private_key_jwt client_assertion.")
+	}
 	now := s.now()
 	o := &s.oauth
-	client, e := s.authenticateClient(r, form, now)
+	client, e := s.checkAssertion(form.Get("client_assertion"), form.Get("client_id"), now)
 	if e != nil {
 		return nil, e
 	}
