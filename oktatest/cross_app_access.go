@@ -15,9 +15,9 @@ import (
 // crossAppConn is a Cross App Access connection of the org. A pair of apps
 // has at most one.
 type crossAppConn struct {
-	seq                            int64
-	id, requesting, resource, stat string
-	created, lastUpdated           time.Time
+	seq                              int64
+	id, requesting, resource, status string
+	created, lastUpdated             time.Time
 }
 
 // crossAppMaxLimit is the largest page; a limit of -1 (the default) means
@@ -29,7 +29,7 @@ func (s *Server) renderCrossApp(cn *crossAppConn) map[string]any {
 		"id":                      cn.id,
 		"requestingAppInstanceId": cn.requesting,
 		"resourceAppInstanceId":   cn.resource,
-		"status":                  cn.stat,
+		"status":                  cn.status,
 		"created":                 formatTime(cn.created),
 		"lastUpdated":             formatTime(cn.lastUpdated),
 	}
@@ -80,7 +80,7 @@ func (s *Server) crossAppFilter(r *http.Request, appID string) (func(*crossAppCo
 	active := func(id string) bool { a, ok := s.apps[id]; return ok && a.status == statusActive }
 	return func(cn *crossAppConn) bool {
 		return (cn.requesting == appID || cn.resource == appID) &&
-			(status == "" || cn.stat == status) &&
+			(status == "" || cn.status == status) &&
 			(reqID == "" || cn.requesting == reqID) && (resID == "" || cn.resource == resID) &&
 			named(cn.requesting, reqName) && named(cn.resource, resName) &&
 			(!activeOnly || (active(cn.requesting) && active(cn.resource)))
@@ -155,7 +155,7 @@ func (s *Server) createCrossAppConnection(w http.ResponseWriter, r *http.Request
 			return
 		}
 		now := s.now()
-		cn := &crossAppConn{id: s.newID(prefixCrossApp), requesting: req, resource: res, stat: status, created: now, lastUpdated: now}
+		cn := &crossAppConn{id: s.newID(prefixCrossApp), requesting: req, resource: res, status: status, created: now, lastUpdated: now}
 		cn.seq = s.register(cn.id)
 		m.crossApp = append(m.crossApp, cn)
 		s.writeJSON(w, http.StatusCreated, s.renderCrossApp(cn))
@@ -208,8 +208,8 @@ func (s *Server) updateCrossAppConnection(w http.ResponseWriter, r *http.Request
 		return
 	}
 	s.withCrossApp(w, r, func(_ *state2026, cn *crossAppConn) {
-		if cn.stat != status {
-			cn.stat, cn.lastUpdated = status, s.now()
+		if cn.status != status {
+			cn.status, cn.lastUpdated = status, s.now()
 		}
 		s.writeJSON(w, http.StatusOK, s.renderCrossApp(cn))
 	})
