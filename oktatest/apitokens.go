@@ -59,7 +59,7 @@ func (s *Server) renderAPIToken(t *apiToken) map[string]any {
 		"userId":      t.userID,
 		"clientName":  apiTokenClientName,
 		"tokenWindow": "P30D",
-		"network":     map[string]any{"connection": "ANYWHERE"},
+		"network":     s.apiTokenNetwork(t),
 		"created":     formatTime(t.created),
 		"lastUpdated": formatTime(t.lastUpdated),
 		"expiresAt":   formatTime(t.expires),

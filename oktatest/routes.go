@@ -23,7 +23,7 @@ func (s *Server) operations() []operation {
 		app   = "/api/v1/apps/{appId}"
 		token = "/api/v1/api-tokens"
 	)
-	return []operation{
+	return append([]operation{
 		{"GET", token + "/{apiTokenId}", "getApiToken", BucketAPITokens, s.getAPIToken},
 		{"GET", token, "listApiTokens", BucketAPITokens, s.listAPITokens},
 		{"DELETE", token + "/{apiTokenId}", "revokeApiToken", BucketAPITokens, s.revokeAPIToken},
@@ -74,7 +74,7 @@ func (s *Server) operations() []operation {
 		{"POST", app + "/grants", "grantConsentToScope", BucketApp, s.grantConsent},
 		{"GET", app + "/grants/{grantId}", "getScopeConsentGrant", BucketApp, s.getGrant},
 		{"DELETE", app + "/grants/{grantId}", "revokeScopeConsentGrant", BucketApp, s.revokeGrant},
-	}
+	}, s.operations2026()...)
 }
 
 // routes builds the mux. Patterns are registered without a method and the
@@ -113,6 +113,7 @@ func (s *Server) routes() *http.ServeMux {
 	}
 	mux.HandleFunc("GET /fs/bco/1/{fileId}", s.serveLogo)
 	mux.HandleFunc(tokenPath, s.serveToken)
+	mux.HandleFunc(customTokenPattern, s.serveCustomToken)
 	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		st, _ := s.limiter.take(BucketDefault, s.now())
 		st.write(w.Header())

@@ -48,11 +48,7 @@ var (
 
 // apiTokenOnly are the operations that accept only an API token.
 var apiTokenOnly = map[string]bool{
-	"revokeCurrentApiToken":   true,
-	"listScopeConsentGrants":  true,
-	"grantConsentToScope":     true,
-	"getScopeConsentGrant":    true,
-	"revokeScopeConsentGrant": true,
+	"revokeCurrentApiToken": true,
 }
 
 // oauthState is the authorization server's data, guarded by its own lock.
@@ -402,6 +398,8 @@ func requiredScope(op operation) string {
 	switch {
 	case apiTokenOnly[op.id]:
 		return ""
+	case opScopes[op.id] != "":
+		return opScopes[op.id]
 	case strings.HasPrefix(op.path, "/api/v1/api-tokens"):
 		if op.method == http.MethodGet {
 			return ScopeAPITokensRead
@@ -479,7 +477,7 @@ func (s *Server) authenticateAccessToken(w http.ResponseWriter, r *http.Request,
 		challenge(`error="insufficient_scope", error_description="This operation accepts only an API token (SSWS)."`)
 		return principal{}, accessDenied()
 	}
-	if !hasScope(t.scopes, need) {
+	if !hasScopes(t.scopes, need) {
 		challenge(fmt.Sprintf(`error="insufficient_scope", scope="%s", error_description="The access token provided does not contain the required scopes."`, need))
 		return principal{}, accessDenied()
 	}

@@ -31,6 +31,8 @@ type state struct {
 	tokensBySecret map[string]*apiToken
 
 	logos map[string]logo
+
+	more state2026 // the data of the operations the 2026 spec added (ops2026.go)
 }
 
 func (st *state) init() {
