@@ -146,7 +146,7 @@ func TestClientJWKsFromAppSettings(t *testing.T) {
 	assert.Equal(t, seedID, get(get(got, "settings", "oauthClient", "jwks", "keys").([]any)[0], "id"))
 
 	// A replaceApplication decides the keys; an entry that is not a key
-	// stays in the settings as sent.
+	// stays in the settings as sent, with the id Okta gives every entry.
 	odd := map[string]any{"note": "not a key"}
 	body["settings"].(map[string]any)["oauthClient"].(map[string]any)["jwks"] = map[string]any{
 		"keys": []any{rsaJWK("replaced", "sig", ""), odd},
@@ -159,5 +159,6 @@ func TestClientJWKsFromAppSettings(t *testing.T) {
 	require.Equal(t, http.StatusCreated, c.do("POST", jwks, rsaJWK("added", "sig", "")).status)
 	settings := get(c.do("GET", "/api/v1/apps/"+app, nil).obj(t), "settings", "oauthClient", "jwks", "keys").([]any)
 	require.Len(t, settings, 3)
-	assert.Equal(t, odd, settings[2])
+	assert.Equal(t, "not a key", get(settings[2], "note"))
+	assert.Regexp(t, `^pks`, get(settings[2], "id"))
 }
