@@ -10,7 +10,7 @@ import (
 
 // Without WithRateLimit a bucket never refuses a request. Its headers still
 // count: they report defaultLimit requests per defaultWindow, Remaining
-// counts down, and a new window starts instead of Remaining reaching zero,
+// counts down, and a new window starts before Remaining would reach zero,
 // so that a client pacing itself on the headers is never held back.
 const (
 	defaultLimit  = 10000
@@ -94,7 +94,9 @@ func (l *limiter) take(name string, now time.Time) (limitState, bool) {
 	if b.start.IsZero() || !now.Before(b.start.Add(b.window)) {
 		b.start, b.used = now, 0
 	}
-	if !b.enforce && b.used >= b.limit {
+	if !b.enforce && b.used >= b.limit-1 {
+		// Start a new window before this request would spend the last
+		// one: a bucket that never refuses never reports Remaining 0.
 		b.start, b.used = now, 0
 	}
 	allowed := b.used < b.limit
