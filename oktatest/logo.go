@@ -38,14 +38,21 @@ func (s *Server) uploadApplicationLogo(w http.ResponseWriter, r *http.Request, c
 		return
 	}
 	s.withApp(w, r, func(a *app) {
-		if a.logoID != "" {
-			delete(s.logos, a.logoID)
-		}
+		s.dropLogo(a)
 		a.logoID = s.newID(prefixFile)
 		s.logos[a.logoID] = file
 		a.lastUpdated = s.now()
 		w.WriteHeader(http.StatusCreated)
 	})
+}
+
+// dropLogo forgets the app's uploaded logo, if it has one: a logo lives
+// only as long as its app and its current upload. The caller holds s.mu.
+func (s *Server) dropLogo(a *app) {
+	if a.logoID != "" {
+		delete(s.logos, a.logoID)
+		a.logoID = ""
+	}
 }
 
 // readLogo reads the "file" part of a multipart upload and checks its type
