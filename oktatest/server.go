@@ -140,15 +140,49 @@ func NewServer(opts ...Option) *Server {
 	admin := s.addUser("admin@example.com", "Emulator", "Admin")
 	s.addAPIToken("emulator", admin.id, token)
 	s.mu.Unlock()
+	s.ts.Config.ReadHeaderTimeout = readHeaderTimeout
+	s.ts.Config.ReadTimeout = readTimeout
+	s.ts.Config.IdleTimeout = idleTimeout
+	keyPoolAcquire()
 	s.ts.Start()
 	return s
 }
 
-// Close shuts the server down and blocks until all outstanding requests on
-// it have completed.
+// Limits on a client's pace, so that a stalled or idle client cannot hold
+// the server: the request's header must arrive within readHeaderTimeout and
+// the whole request within readTimeout, and an idle keep-alive connection
+// is closed after idleTimeout.
+const (
+	readHeaderTimeout = 10 * time.Second
+	readTimeout       = 5 * time.Minute
+	idleTimeout       = 2 * time.Minute
+	// closeGrace is how long Close lets requests in progress finish before
+	// it closes their connections.
+	closeGrace = 2 * time.Second
+)
+
+// Close shuts the server down. It ends injected delays at once, lets the
+// requests in progress finish for up to two seconds, then closes their
+// connections, and returns once every request and every goroutine the
+// server started has ended. Close is safe to call more than once.
 func (s *Server) Close() {
-	s.closeOnce.Do(func() { close(s.done) })
-	s.ts.Close()
+	s.closeOnce.Do(func() {
+		close(s.done)
+		closed := make(chan struct{})
+		go func() {
+			s.ts.Close()
+			close(closed)
+		}()
+		grace := time.NewTimer(closeGrace)
+		defer grace.Stop()
+		select {
+		case <-closed:
+		case <-grace.C:
+			s.ts.CloseClientConnections()
+			<-closed
+		}
+		keyPoolRelease()
+	})
 }
 
 // call is what the request pipeline hands an operation's handler.
