@@ -172,18 +172,20 @@ func page[T any](s *Server, w http.ResponseWriter, r *http.Request, items []T, s
 // setLinks writes the self and next Link headers, each as its own header
 // line, with absolute URLs on the server's origin.
 func (s *Server) setLinks(w http.ResponseWriter, r *http.Request, next string, limit int) {
-	self := s.URL + r.URL.Path
-	if r.URL.RawQuery != "" {
-		self += "?" + r.URL.RawQuery
+	// Built from the parsed, re-encoded query: a raw one could close the
+	// <...> and add links of its own.
+	q := r.URL.Query()
+	self := s.URL + r.URL.EscapedPath()
+	if len(q) > 0 {
+		self += "?" + q.Encode()
 	}
 	w.Header().Add("Link", "<"+self+`>; rel="self"`)
 	if next == "" {
 		return
 	}
-	q := r.URL.Query()
 	q.Set("after", next)
 	q.Set("limit", strconv.Itoa(limit))
-	w.Header().Add("Link", "<"+s.URL+r.URL.Path+"?"+q.Encode()+`>; rel="next"`)
+	w.Header().Add("Link", "<"+s.URL+r.URL.EscapedPath()+"?"+q.Encode()+`>; rel="next"`)
 }
 
 // href builds an absolute URL on the server's origin from path segments,
