@@ -36,6 +36,7 @@ type Server struct {
 	rngMu sync.Mutex
 	rng   *rand.Rand
 
+	opIDs   map[string]bool // operationIds of the routing table; set by routes before start
 	faults  faults
 	limiter limiter
 	stats   stats
