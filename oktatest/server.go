@@ -28,6 +28,7 @@ type Server struct {
 	Token string
 
 	ts        *httptest.Server
+	fixedURL  bool          // URL came from WithURL: links never follow the Host header
 	done      chan struct{} // closed by Close: ends injected delays
 	closeOnce sync.Once
 	clock     func() time.Time
@@ -57,6 +58,7 @@ type config struct {
 	hook     func(*http.Request)
 	listener net.Listener
 	limits   map[string]bucketConfig
+	url      string // WithURL
 }
 
 // WithToken makes token the secret of the server's own API token instead
@@ -123,6 +125,9 @@ func NewServer(opts ...Option) *Server {
 		if s.hook != nil {
 			s.hook(r)
 		}
+		if origin := s.originOf(r); origin != s.URL {
+			w = &rebaseWriter{ResponseWriter: w, from: s.URL, to: origin}
+		}
 		mux.ServeHTTP(w, r)
 	}))
 	if c.listener != nil {
@@ -131,7 +136,10 @@ func NewServer(opts ...Option) *Server {
 	}
 	// Everything a handler reads without the lock is set before the
 	// server takes its first request.
-	s.URL = "http://" + s.ts.Listener.Addr().String()
+	s.URL = listenerURL(s.ts.Listener.Addr())
+	if c.url != "" {
+		s.URL, s.fixedURL = c.url, true
+	}
 	token := c.token
 	if token == "" {
 		token = newTokenSecret()
@@ -249,11 +257,9 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request, op operation) {
 
 // dropConnection closes the client's connection without an answer.
 func dropConnection(w http.ResponseWriter) {
-	if hj, ok := w.(http.Hijacker); ok {
-		if conn, _, err := hj.Hijack(); err == nil {
-			conn.Close()
-			return
-		}
+	if conn, _, err := http.NewResponseController(w).Hijack(); err == nil {
+		conn.Close()
+		return
 	}
 	panic(http.ErrAbortHandler)
 }
@@ -297,6 +303,9 @@ func (s *Server) authenticate(w http.ResponseWriter, r *http.Request, op operati
 
 // writeJSON sends v as JSON with the given status.
 func (s *Server) writeJSON(w http.ResponseWriter, status int, v any) {
+	if rw, ok := w.(*rebaseWriter); ok {
+		v = rw.rebase(v)
+	}
 	w.Header().Set("Content-Type", "application/json")
 	w.WriteHeader(status)
 	enc := json.NewEncoder(w)
