@@ -119,6 +119,25 @@ func (s *Server) Requests(op Operation) int {
 	return s.stats.get(s.mustResolve("Requests", op))
 }
 
+// snapshot returns the counts of every operation that was requested, and
+// the total.
+func (st *stats) snapshot() (map[string]int, int) {
+	st.mu.Lock()
+	defer st.mu.Unlock()
+	out := make(map[string]int, len(st.count))
+	for op, n := range st.count {
+		out[op] = n
+	}
+	return out, st.total
+}
+
+// reset forgets every count.
+func (st *stats) reset() {
+	st.mu.Lock()
+	defer st.mu.Unlock()
+	st.count, st.total = nil, 0
+}
+
 // get is the count of the operationId op, or of all with "*".
 func (st *stats) get(op string) int {
 	st.mu.Lock()

@@ -47,23 +47,52 @@ type limiter struct {
 	buckets map[string]*bucket
 }
 
+// buckets are the names of the rate-limit buckets.
+var buckets = []string{BucketApps, BucketApp, BucketAPITokens, BucketDefault}
+
+// SetRateLimit is WithRateLimit for a running server: from now on bucket
+// accepts limit requests per window, starting a new window. It panics if
+// bucket is not one of the Bucket constants.
+func (s *Server) SetRateLimit(bucket string, limit int, window time.Duration) {
+	if err := s.limiter.set(bucket, bucketConfig{limit: limit, window: window, enforce: true}); err != nil {
+		panic("oktatest: SetRateLimit: " + err.Error())
+	}
+}
+
 func (l *limiter) init(cfg map[string]bucketConfig) {
+	l.reset()
+	for name, c := range cfg {
+		if err := l.set(name, c); err != nil {
+			panic("oktatest: WithRateLimit: " + err.Error())
+		}
+	}
+}
+
+// reset puts every bucket back to the default: counting, never refusing.
+func (l *limiter) reset() {
+	l.mu.Lock()
+	defer l.mu.Unlock()
 	l.buckets = map[string]*bucket{}
-	for _, name := range []string{BucketApps, BucketApp, BucketAPITokens, BucketDefault} {
+	for _, name := range buckets {
 		l.buckets[name] = &bucket{bucketConfig: bucketConfig{limit: defaultLimit, window: defaultWindow}}
 	}
-	for name, c := range cfg {
-		if l.buckets[name] == nil {
-			panic(fmt.Sprintf("oktatest: WithRateLimit: unknown bucket %q", name))
-		}
-		if c.limit < 0 {
-			c.limit = 0
-		}
-		if c.window <= 0 {
-			c.window = defaultWindow
-		}
-		l.buckets[name] = &bucket{bucketConfig: c}
+}
+
+// set configures one bucket and starts a new window for it.
+func (l *limiter) set(name string, c bucketConfig) error {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if l.buckets[name] == nil {
+		return fmt.Errorf("unknown bucket %q (known: %q)", name, buckets)
 	}
+	if c.limit < 0 {
+		c.limit = 0
+	}
+	if c.window <= 0 {
+		c.window = defaultWindow
+	}
+	l.buckets[name] = &bucket{bucketConfig: c}
+	return nil
 }
 
 // limitState is what the X-Rate-Limit-* headers report.

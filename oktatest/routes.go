@@ -113,6 +113,9 @@ func (s *Server) routes() *http.ServeMux {
 			s.serve(w, r, op)
 		})
 	}
+	if s.adminToken != "" {
+		s.adminRoutes(mux)
+	}
 	mux.HandleFunc("GET /fs/bco/1/{fileId}", s.serveLogo)
 	mux.HandleFunc(tokenPath, s.serveToken)
 	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {

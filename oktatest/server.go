@@ -15,6 +15,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 )
 
@@ -31,8 +32,11 @@ type Server struct {
 	fixedURL  bool          // URL came from WithURL: links never follow the Host header
 	done      chan struct{} // closed by Close: ends injected delays
 	closeOnce sync.Once
-	clock     func() time.Time
+	clock     func() time.Time // the configured clock plus clockOffset
 	hook      func(*http.Request)
+
+	adminToken  string       // the admin API's secret; "" when it is off (admin.go)
+	clockOffset atomic.Int64 // nanoseconds the admin API moved the clock by
 
 	rngMu sync.Mutex
 	rng   *rand.Rand
@@ -44,7 +48,8 @@ type Server struct {
 
 	oauth oauthState // service apps and their access tokens (serviceapps.go)
 
-	mu sync.Mutex // guards everything below
+	mu          sync.Mutex // guards everything below
+	adminUserID string     // the user the server's own API token belongs to
 	state
 }
 
@@ -59,6 +64,7 @@ type config struct {
 	listener net.Listener
 	limits   map[string]bucketConfig
 	url      string // WithURL
+	admin    string // WithAdminToken
 }
 
 // WithToken makes token the secret of the server's own API token instead
@@ -102,9 +108,12 @@ func NewServer(opts ...Option) *Server {
 		clock: time.Now,
 		hook:  c.hook,
 	}
+	base := time.Now
 	if c.clock != nil {
-		s.clock = c.clock
+		base = c.clock
 	}
+	s.clock = func() time.Time { return base().Add(time.Duration(s.clockOffset.Load())) }
+	s.adminToken = c.admin
 	var seed uint64
 	if c.seed != nil {
 		seed = uint64(*c.seed)
@@ -146,8 +155,7 @@ func NewServer(opts ...Option) *Server {
 	}
 	s.Token = token
 	s.mu.Lock()
-	admin := s.addUser("admin@example.com", "Emulator", "Admin")
-	s.addAPIToken("emulator", admin.id, token)
+	s.addOwnToken()
 	s.mu.Unlock()
 	s.ts.Config.ReadHeaderTimeout = readHeaderTimeout
 	s.ts.Config.ReadTimeout = readTimeout
@@ -169,6 +177,14 @@ const (
 	// it closes their connections.
 	closeGrace = 2 * time.Second
 )
+
+// addOwnToken adds the org's admin user and the server's own API token;
+// the caller holds s.mu.
+func (s *Server) addOwnToken() {
+	admin := s.addUser("admin@example.com", "Emulator", "Admin")
+	s.adminUserID = admin.id
+	s.addAPIToken("emulator", admin.id, s.Token)
+}
 
 // Close shuts the server down. It ends injected delays at once, lets the
 // requests in progress finish for up to two seconds, then closes their
