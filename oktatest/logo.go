@@ -99,6 +99,9 @@ func (s *Server) serveLogo(w http.ResponseWriter, r *http.Request) {
 		s.writeError(w, notFound(r.PathValue("fileId"), "File"))
 		return
 	}
-	w.Header().Set("Content-Type", l.contentType)
+	h := w.Header()
+	h.Set("Content-Type", l.contentType)
+	h.Set("X-Content-Type-Options", "nosniff")
+	h.Set("Cache-Control", "public, max-age=86400")
 	w.Write(l.data)
 }

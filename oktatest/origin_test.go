@@ -1,13 +1,19 @@
 package oktatest_test
 
 import (
+	"crypto/ecdsa"
+	"crypto/elliptic"
+	"crypto/rand"
 	"encoding/json"
 	"io"
 	"net"
 	"net/http"
+	"net/url"
 	"strings"
 	"testing"
 
+	"github.com/go-jose/go-jose/v4"
+	"github.com/go-jose/go-jose/v4/jwt"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
@@ -100,4 +106,33 @@ func TestWithURL(t *testing.T) {
 	assert.Panics(t, func() { oktatest.WithURL("http://okta.internal/api") })
 	assert.Panics(t, func() { oktatest.WithURL("ftp://okta.internal") })
 	assert.Panics(t, func() { oktatest.WithURL("http://user@okta.internal") })
+}
+
+// TestTokenAudienceIsTheOriginReached: a service app that knows the org as
+// okta-emulator:<port> signs its assertion for that token endpoint.
+func TestTokenAudienceIsTheOriginReached(t *testing.T) {
+	srv, _ := newServer(t)
+	key, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
+	require.NoError(t, err)
+	srv.RegisterClient(serviceClientID, &key.PublicKey, oktatest.ScopeAppsRead)
+	app := newServiceApp(t, srv, key, jose.ES256)
+	_, port, _ := net.SplitHostPort(strings.TrimPrefix(srv.URL, "http://"))
+	host := "okta-emulator:" + port
+
+	post := func(aud string) int {
+		assertion := app.assertion(func(c *jwt.Claims) { c.Audience = jwt.Audience{aud} })
+		form := url.Values{"grant_type": {"client_credentials"}, "scope": {oktatest.ScopeAppsRead},
+			"client_assertion_type": {"urn:ietf:params:oauth:client-assertion-type:jwt-bearer"}, "client_assertion": {assertion}}
+		req, err := http.NewRequest("POST", srv.URL+"/oauth2/v1/token", strings.NewReader(form.Encode()))
+		require.NoError(t, err)
+		req.Host = host
+		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+		resp, err := http.DefaultClient.Do(req)
+		require.NoError(t, err)
+		io.Copy(io.Discard, resp.Body)
+		resp.Body.Close()
+		return resp.StatusCode
+	}
+	assert.Equal(t, http.StatusUnauthorized, post(srv.URL+"/oauth2/v1/token"), "not the origin reached")
+	assert.Equal(t, http.StatusOK, post("http://"+host+"/oauth2/v1/token"))
 }
