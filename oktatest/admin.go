@@ -246,9 +246,10 @@ func (s *Server) adminSetRateLimit(r *http.Request) (int, any, error) {
 	return 0, nil, s.setAdminRateLimit(rl)
 }
 
-// DELETE /_emulator/rate-limits: every bucket back to never refusing.
+// DELETE /_emulator/rate-limits: every bucket back to how the server
+// started (WithRateLimit, else never refusing).
 func (s *Server) adminResetRateLimits(*http.Request) (int, any, error) {
-	s.limiter.reset()
+	s.limiter.init(s.limits)
 	return 0, nil, nil
 }
 
@@ -282,31 +283,4 @@ func (s *Server) adminSetClock(r *http.Request) (int, any, error) {
 func (s *Server) adminReset(*http.Request) (int, any, error) {
 	s.Reset()
 	return 0, nil, nil
-}
-
-// Reset empties the org as if the server were new: apps, users, groups,
-// API tokens (but the server's own), OAuth clients and their tokens,
-// faults, request counts, rate limits, and clock moves made through the
-// admin API. Server.Token stays valid.
-func (s *Server) Reset() {
-	s.ClearFaults()
-	s.stats.reset()
-	s.limiter.reset()
-	s.clockOffset.Store(0)
-	s.oauth.reset()
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.state = state{}
-	s.state.init()
-	s.addOwnToken()
-}
-
-// reset forgets every client, token, nonce and setting.
-func (o *oauthState) reset() {
-	o.mu.Lock()
-	defer o.mu.Unlock()
-	o.clients = nil
-	o.lazyInit()
-	o.apiNonce = false
-	o.tokenIssued = 0
 }

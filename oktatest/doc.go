@@ -112,7 +112,7 @@
 //	GET    /_emulator/requests    {"total","operations":{...}}; ?operation=<id> gives {"count"}
 //	GET    /_emulator/operations  the operationIds served
 //	POST   /_emulator/rate-limits {"bucket","limit","window"}: SetRateLimit
-//	DELETE /_emulator/rate-limits every bucket back to never refusing
+//	DELETE /_emulator/rate-limits every bucket back to how the server started
 //	GET    /_emulator/clock       {"now"}; POST {"now": RFC 3339} or {"advance": "1h"} moves it
 //	POST   /_emulator/users       {"login","firstName","lastName"} → 201 {"id"}; GET lists them
 //	POST   /_emulator/groups      {"name"} → 201 {"id"}; GET lists them

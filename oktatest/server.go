@@ -44,6 +44,7 @@ type Server struct {
 	opIDs   map[string]bool // operationIds of the routing table; set by routes before start
 	faults  faults
 	limiter limiter
+	limits  map[string]bucketConfig // WithRateLimit's, which Reset restores
 	stats   stats
 
 	oauth oauthState // service apps and their access tokens (serviceapps.go)
@@ -124,6 +125,7 @@ func NewServer(opts ...Option) *Server {
 	}
 	s.rng = rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15))
 	s.state.init()
+	s.limits = c.limits
 	s.limiter.init(c.limits)
 
 	mux := s.routes()
