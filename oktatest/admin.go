@@ -30,7 +30,8 @@ const maxAdminBody = 4 << 20
 // send "Authorization: Bearer <token>" can inject faults, set rate limits,
 // seed users, groups, tokens and OAuth clients, read request counts, move
 // the clock and reset the org (see the package documentation). token must
-// differ from the API token; an empty token leaves the admin API off.
+// differ from the API token (NewServer panics otherwise); an empty token
+// leaves the admin API off.
 func WithAdminToken(token string) Option {
 	return func(c *config) { c.admin = token }
 }

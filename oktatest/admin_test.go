@@ -48,6 +48,8 @@ func TestAdminRefusesWithoutItsToken(t *testing.T) {
 	assert.Equal(t, http.StatusUnauthorized, c.do("GET", "/api/v1/apps", nil, "Authorization", "Bearer "+adminToken).status)
 	assert.Equal(t, 0, srv.Requests(oktatest.AllOperations)-1, "admin requests are not counted")
 
+	assert.Panics(t, func() { oktatest.NewServer(oktatest.WithToken("same"), oktatest.WithAdminToken("same")) })
+
 	// Without WithAdminToken there is no admin API.
 	_, plain := newServer(t)
 	requireError(t, plain.do("DELETE", "/_emulator/faults", nil, "Authorization", "Bearer "), http.StatusNotFound, "E0000007")

@@ -104,6 +104,9 @@ func NewServer(opts ...Option) *Server {
 	for _, o := range opts {
 		o(&c)
 	}
+	if c.admin != "" && c.admin == c.token {
+		panic("oktatest: WithAdminToken: the admin token must differ from the API token")
+	}
 	s := &Server{
 		done:  make(chan struct{}),
 		clock: time.Now,

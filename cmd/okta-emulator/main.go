@@ -74,7 +74,7 @@ func parseFlags(args []string, stderr io.Writer) (options, error) {
 	fs.StringVar(&o.addr, "addr", "127.0.0.1:8080", "address to listen on (\":8080\" listens on every address)")
 	fs.StringVar(&o.token, "token", "", "API token to accept (default: a random one)")
 	fs.StringVar(&o.url, "url", "", "the org URL clients use, when it is not the listener's address\n(a container's name, a port mapping, a proxy), such as http://okta:8080\n(default: the origin each request reached)")
-	fs.StringVar(&o.admin, "admin-token", "", "secret of the admin API (default: a random one)")
+	fs.StringVar(&o.admin, "admin-token", os.Getenv("OKTA_EMULATOR_ADMIN_TOKEN"), "secret of the admin API (default: $OKTA_EMULATOR_ADMIN_TOKEN, else a random one)")
 	fs.StringVar(&o.seedFile, "seed-file", "", "JSON seed document to apply at start (users, groups, apiTokens,\nclients, rateLimits, faults)")
 	fs.Int64Var(&o.seed, "seed", 0, "seed for ids and random faults (default: random)")
 	if err := fs.Parse(args); err != nil {
