@@ -58,6 +58,8 @@ func (s *Server) adminRoutes(mux *http.ServeMux) {
 		"POST /_emulator/faults":               s.adminAddFault,
 		"DELETE /_emulator/faults":             s.adminClearFaults,
 		"GET /_emulator/requests":              s.adminRequests,
+		"DELETE /_emulator/requests":           s.adminClearRequests,
+		"GET /_emulator/requests/log":          s.adminRequestLog,
 		"GET /_emulator/operations":            s.adminOperations,
 		"POST /_emulator/rate-limits":          s.adminSetRateLimit,
 		"DELETE /_emulator/rate-limits":        s.adminResetRateLimits,

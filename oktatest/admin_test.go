@@ -82,6 +82,15 @@ func TestAdminFaultsAndRequests(t *testing.T) {
 	assert.EqualValues(t, 3, r.obj(t)["total"])
 	assert.Equal(t, http.StatusBadRequest, adminDo(admin, "GET", "/_emulator/requests?operation=nope", nil).status)
 
+	log := adminDo(admin, "GET", "/_emulator/requests/log?operation=getApplication", nil).list(t)
+	require.Len(t, log, 2)
+	assert.Equal(t, "/api/v1/apps/0oaX", log[0]["path"])
+	assert.EqualValues(t, 429, log[0]["status"])
+	assert.EqualValues(t, 404, log[1]["status"])
+	assert.Len(t, adminDo(admin, "GET", "/_emulator/requests/log", nil).list(t), 3)
+	assert.Equal(t, http.StatusNoContent, adminDo(admin, "DELETE", "/_emulator/requests", nil).status)
+	assert.Empty(t, adminDo(admin, "GET", "/_emulator/requests/log", nil).list(t))
+
 	adminDo(admin, "POST", "/_emulator/faults", map[string]any{"operation": "listApplications", "status": 503})
 	assert.Equal(t, http.StatusNoContent, adminDo(admin, "DELETE", "/_emulator/faults", nil).status)
 	assert.Equal(t, http.StatusOK, c.do("GET", "/api/v1/apps", nil).status)

@@ -110,6 +110,8 @@
 //	POST   /_emulator/faults      {"operation","status","times","rate","resetAfter","latency","drop"}
 //	DELETE /_emulator/faults      ClearFaults
 //	GET    /_emulator/requests    {"total","operations":{...}}; ?operation=<id> gives {"count"}
+//	GET    /_emulator/requests/log the last 1000 requests answered (no headers), ?operation=<id>
+//	DELETE /_emulator/requests    forgets the counts and the log
 //	GET    /_emulator/operations  the operationIds served
 //	POST   /_emulator/rate-limits {"bucket","limit","window"}: SetRateLimit
 //	DELETE /_emulator/rate-limits every bucket back to how the server started

@@ -8,6 +8,7 @@ package oktatest
 func (s *Server) Reset() {
 	s.ClearFaults()
 	s.stats.reset()
+	s.requests.reset()
 	s.limiter.init(s.limits)
 	s.clockOffset.Store(0)
 	s.oauth.reset()

@@ -41,11 +41,12 @@ type Server struct {
 	rngMu sync.Mutex
 	rng   *rand.Rand
 
-	opIDs   map[string]bool // operationIds of the routing table; set by routes before start
-	faults  faults
-	limiter limiter
-	limits  map[string]bucketConfig // WithRateLimit's, which Reset restores
-	stats   stats
+	opIDs    map[string]bool // operationIds of the routing table; set by routes before start
+	faults   faults
+	limiter  limiter
+	limits   map[string]bucketConfig // WithRateLimit's, which Reset restores
+	stats    stats
+	requests requestLog // the last requests answered (requestlog.go)
 
 	oauth oauthState // service apps and their access tokens (serviceapps.go)
 
@@ -139,6 +140,7 @@ func NewServer(opts ...Option) *Server {
 		if s.hook != nil {
 			s.hook(r)
 		}
+		w = &statusRecorder{ResponseWriter: w}
 		if origin := s.originOf(r); origin != s.URL {
 			w = &rebaseWriter{ResponseWriter: w, from: s.URL, to: origin}
 		}
@@ -236,6 +238,7 @@ type operation struct {
 // authenticate, then answer.
 func (s *Server) serve(w http.ResponseWriter, r *http.Request, op operation) {
 	s.stats.add(op.id)
+	defer s.logRequest(w, r, op.id, s.now())
 	f, injected := s.faults.pick(op.id, s.randFloat)
 	if injected && f.Latency > 0 {
 		t := time.NewTimer(f.Latency)

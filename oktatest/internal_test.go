@@ -1,6 +1,7 @@
 package oktatest
 
 import (
+	"strconv"
 	"testing"
 	"time"
 
@@ -20,4 +21,17 @@ func TestDefaultBucketNeverSaysZero(t *testing.T) {
 		require.Positive(t, st.remaining, "request %d", i+1)
 		require.Equal(t, defaultLimit, st.limit)
 	}
+}
+
+// TestRequestLogKeepsTheLast: the log is a ring of the last entries.
+func TestRequestLogKeepsTheLast(t *testing.T) {
+	var l requestLog
+	for i := range requestLogSize + 5 {
+		l.add(loggedRequest{Path: strconv.Itoa(i), Operation: "op"})
+	}
+	got := l.list("")
+	require.Len(t, got, requestLogSize)
+	require.Equal(t, "5", got[0].Path)
+	require.Equal(t, strconv.Itoa(requestLogSize+4), got[len(got)-1].Path)
+	require.Empty(t, l.list("other"))
 }
