@@ -109,16 +109,15 @@ func NewServer(opts ...Option) *Server {
 		panic("oktatest: WithAdminToken: the admin token must differ from the API token")
 	}
 	s := &Server{
-		done:  make(chan struct{}),
-		clock: time.Now,
-		hook:  c.hook,
+		done:       make(chan struct{}),
+		hook:       c.hook,
+		adminToken: c.admin,
 	}
 	base := time.Now
 	if c.clock != nil {
 		base = c.clock
 	}
 	s.clock = func() time.Time { return base().Add(time.Duration(s.clockOffset.Load())) }
-	s.adminToken = c.admin
 	var seed uint64
 	if c.seed != nil {
 		seed = uint64(*c.seed)
@@ -132,20 +131,7 @@ func NewServer(opts ...Option) *Server {
 	s.limits = c.limits
 	s.limiter.init(c.limits)
 
-	mux := s.routes()
-	s.ts = httptest.NewUnstartedServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		h := w.Header()
-		h.Set("X-Okta-Request-Id", s.randomString(base64url, 27))
-		h.Set("Date", s.clock().UTC().Format(http.TimeFormat))
-		if s.hook != nil {
-			s.hook(r)
-		}
-		w = &statusRecorder{ResponseWriter: w}
-		if origin := s.originOf(r); origin != s.URL {
-			w = &rebaseWriter{ResponseWriter: w, from: s.URL, to: origin}
-		}
-		mux.ServeHTTP(w, r)
-	}))
+	s.ts = httptest.NewUnstartedServer(s.handler(s.routes()))
 	if c.listener != nil {
 		s.ts.Listener.Close()
 		s.ts.Listener = c.listener
@@ -170,6 +156,25 @@ func NewServer(opts ...Option) *Server {
 	keyPoolAcquire()
 	s.ts.Start()
 	return s
+}
+
+// handler is what every request goes through: Okta's common headers, the
+// request hook, the status kept for the request log, and links rebased on
+// the origin the request reached (origin.go); then mux.
+func (s *Server) handler(mux http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		h := w.Header()
+		h.Set("X-Okta-Request-Id", s.randomString(base64url, 27))
+		h.Set("Date", s.clock().UTC().Format(http.TimeFormat))
+		if s.hook != nil {
+			s.hook(r)
+		}
+		w = &statusRecorder{ResponseWriter: w}
+		if origin := s.originOf(r); origin != s.URL {
+			w = &rebaseWriter{ResponseWriter: w, from: s.URL, to: origin}
+		}
+		mux.ServeHTTP(w, r)
+	})
 }
 
 // Limits on a client's pace, so that a stalled or idle client cannot hold
