@@ -322,6 +322,7 @@ func (s *Server) deleteApplication(w http.ResponseWriter, r *http.Request, c *ca
 		delete(s.apps, a.id)
 		s.deletedApps[a.id] = true
 		s.appOrder = without(s.appOrder, a)
+		s.dropLogo(a)
 		noContent(w)
 	})
 }

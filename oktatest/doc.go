@@ -9,7 +9,7 @@
 //	defer srv.Close()
 //	userID := srv.AddUser("ada@example.com")
 //	groupID := srv.AddGroup("Engineering")
-//	srv.Fail("getApplication", oktatest.Fault{Status: 429, Times: 1, ResetAfter: time.Second})
+//	srv.Fail(oktatest.OpGetApplication, oktatest.Fault{Status: 429, Times: 1, ResetAfter: time.Second})
 //
 // The server speaks the wire protocol with its own types (it does not use
 // the okta SDK), so that it can serve as an independent oracle for it.
@@ -18,7 +18,8 @@
 //
 //   - Ids have Okta's prefixes and length (0oa apps, 00u users, 00g groups,
 //     00T API tokens, oar OAuth tokens, oag grants); timestamps use
-//     2006-01-02T15:04:05.000Z; _links hold absolute URLs on Server.URL.
+//     2006-01-02T15:04:05.000Z; _links hold absolute URLs on Server.URL,
+//     or on the origin the request reached (see "Its URL and links").
 //   - Apps are kept as the JSON the client sent, every member included, and
 //     numbers with the digits sent. The server owns id, status, created,
 //     lastUpdated, _links, credentials.signing.kid (the active key; a
@@ -38,9 +39,17 @@
 //     by "and", and q, a case-insensitive prefix of label or name.
 //   - Keys, certificates and CSRs are real RSA-2048 and X.509. Keys are
 //     generated ahead of need by one goroutine per process, since each takes
-//     tens of milliseconds; no key is handed out twice.
+//     tens of milliseconds, that runs only while a server is open; no key is
+//     handed out twice.
 //   - Every response carries X-Okta-Request-Id, Date and X-Rate-Limit-Limit,
-//     -Remaining and -Reset for its bucket (see WithRateLimit).
+//     -Remaining and -Reset for its bucket (see WithRateLimit). A bucket
+//     without WithRateLimit or SetRateLimit never refuses and never reports
+//     Remaining 0: its window restarts first.
+//   - An uploaded logo (uploadApplicationLogo) is served without
+//     credentials at the _links.logo URL, /fs/bco/1/<id>, until the app is
+//     deleted or another logo replaces it; then it is gone (404) and its
+//     memory freed. Okta serves logos from its CDN host; the emulator serves
+//     them from its own.
 //   - setDefaultProvisioningConnectionForApplication and grantConsentToScope
 //     answer 200, as Okta does, where the spec says 201.
 //
@@ -61,7 +70,62 @@
 //
 // # Faults
 //
-// Fail makes the next requests of an operation (by operationId, or "*")
-// answer with a status, come late, or lose their connection; Requests
-// counts the requests an operation received.
+// Fail makes the next requests of an operation answer with a status, come
+// late, or lose their connection; Requests counts the requests an
+// operation received. Both take an Operation: one of the Op constants (one
+// per operationId, such as OpGetApplication), AllOperations ("*"), or
+// Okta's 2026 name of a renamed operation (OpReplaceApplication for
+// OpUpdateApplication, and four more). A name the server does not serve,
+// such as the Go method name "GetApplication", panics instead of silently
+// matching nothing; Operations lists the served names.
+//
+// # Its URL and links
+//
+// Server.URL is the listener's address, with an unspecified one
+// (":8080") reached on 127.0.0.1. A request that reached the server by
+// another valid host name (Host header: a DNS name, IPv4 or bracketed IPv6
+// address, and port) gets its links, Link and Location headers on that
+// origin, so that a client in a container can follow them; WithURL fixes
+// the URL instead (a proxy, a port mapping). Link headers are built from
+// the parsed, re-encoded query, never from the raw one.
+//
+// # Lifecycle
+//
+// The server closes a connection whose request header takes over 10 s to
+// arrive, or whose request takes over 5 minutes, and idle keep-alive
+// connections after 2 minutes. Close ends injected latency at once, lets
+// requests in progress finish for up to 2 s, then closes their connections;
+// when it returns, no goroutine the server started is left (goleak finds
+// none once every server is closed).
+//
+// # The admin API
+//
+// WithAdminToken serves, under /_emulator/, what a Go test does with the
+// Server's methods, for tests in other languages and for cmd/okta-emulator.
+// Every request needs "Authorization: Bearer <admin token>" (compared in
+// constant time; the API token is refused), bodies are JSON objects whose
+// unknown members are refused, durations are Go strings ("1.5s"), and
+// errors are {"error": "..."} with 400, 401 or 404:
+//
+//	POST   /_emulator/faults      {"operation","status","times","rate","resetAfter","latency","drop"}
+//	DELETE /_emulator/faults      ClearFaults
+//	GET    /_emulator/requests    {"total","operations":{...}}; ?operation=<id> gives {"count"}
+//	GET    /_emulator/requests/log the last 1000 requests answered (no headers), ?operation=<id>
+//	DELETE /_emulator/requests    forgets the counts and the log
+//	GET    /_emulator/operations  the operationIds served
+//	POST   /_emulator/rate-limits {"bucket","limit","window"}: SetRateLimit
+//	DELETE /_emulator/rate-limits every bucket back to how the server started
+//	GET    /_emulator/clock       {"now"}; POST {"now": RFC 3339} or {"advance": "1h"} moves it
+//	POST   /_emulator/users       {"login","firstName","lastName"} → 201 {"id"}; GET lists them
+//	POST   /_emulator/groups      {"name"} → 201 {"id"}; GET lists them
+//	POST   /_emulator/api-tokens  {"name","userId" or "login","secret"} → 201 {"id","secret"}
+//	POST   /_emulator/oauth2-tokens        {"appId","userId","scopes"} → 201 {"id"}
+//	POST   /_emulator/scope-consent-grants {"appId","scopeId"} → 201 {"id"}
+//	POST   /_emulator/clients     {"clientId","jwk","scopes","dpop"}: RegisterClient with a public JWK
+//	POST   /_emulator/oauth       {"accessTokenLifetime","requireDPoPNonceForAPI","revokeAccessTokens"}
+//	POST   /_emulator/seed        a seed document (see Seed) → {"ids":{...}}
+//	POST   /_emulator/reset       Reset
+//
+// Admin requests are not Okta operations: they are not counted, faulted or
+// rate-limited. Policies cannot be seeded: the emulator has none.
 package oktatest

@@ -59,12 +59,12 @@ func TestOffboard(t *testing.T) {
 	}
 
 	// Okta rate-limits the first removal; the SDK waits for the reset and retries.
-	srv.Fail("deleteApplicationUser", oktatest.Fault{Status: http.StatusTooManyRequests, Times: 1, ResetAfter: time.Second})
+	srv.Fail(oktatest.OpDeleteApplicationUser, oktatest.Fault{Status: http.StatusTooManyRequests, Times: 1, ResetAfter: time.Second})
 
 	n, err := offboard(ctx, apps, ada)
 	require.NoError(t, err)
 	assert.Equal(t, 2, n)
-	assert.Equal(t, 3, srv.Requests("deleteApplicationUser"), "two removals, one of them retried")
+	assert.Equal(t, 3, srv.Requests(oktatest.OpDeleteApplicationUser), "two removals, one of them retried")
 
 	left, _, err := apps.ListApplications(ctx, okta.ListApplicationsRequest{Filter: fmt.Sprintf("user.id eq %q", ada)})
 	require.NoError(t, err)
@@ -92,7 +92,7 @@ func Example() {
 	fmt.Println(app.Label, app.SignOnMode, app.Status)
 
 	// Make the next read fail as Okta would.
-	srv.Fail("getApplication", oktatest.Fault{Status: http.StatusNotFound, Times: 1})
+	srv.Fail(oktatest.OpGetApplication, oktatest.Fault{Status: http.StatusNotFound, Times: 1})
 	_, _, err = apps.GetApplication(ctx, okta.GetApplicationRequest{AppID: app.ID})
 	fmt.Println(errors.Is(err, okta.ErrNotFound))
 	// Output:

@@ -45,11 +45,12 @@ type faults struct {
 	byOp map[string][]*liveFault
 }
 
-// Fail registers f for the operation named by its operationId (such as
-// "getApplication" or "listApiTokens"), or for every operation with "*".
-// Faults of one operation are used in the order they were registered.
-func (s *Server) Fail(op string, f Fault) {
-	s.faults.add(op, f)
+// Fail registers f for an operation (such as OpGetApplication), or for
+// every operation with AllOperations ("*"). Faults of one operation are
+// used in the order they were registered. Fail panics if the server does
+// not serve op, so that a misspelt name never silently tests nothing.
+func (s *Server) Fail(op Operation, f Fault) {
+	s.faults.add(s.mustResolve("Fail", op), f)
 }
 
 // ClearFaults removes every fault.
@@ -110,14 +111,39 @@ func (st *stats) add(op string) {
 	st.total++
 }
 
-// Requests reports how many requests the operation named by its operationId
-// has received, faulted, limited and refused ones included; "*" counts the
-// requests of all operations.
-func (s *Server) Requests(op string) int {
-	s.stats.mu.Lock()
-	defer s.stats.mu.Unlock()
-	if op == "*" {
-		return s.stats.total
+// Requests reports how many requests an operation (such as
+// OpGetApplication) has received, faulted, limited and refused ones
+// included; AllOperations ("*") counts the requests of all operations.
+// It panics if the server does not serve op.
+func (s *Server) Requests(op Operation) int {
+	return s.stats.get(s.mustResolve("Requests", op))
+}
+
+// snapshot returns the counts of every operation that was requested, and
+// the total.
+func (st *stats) snapshot() (map[string]int, int) {
+	st.mu.Lock()
+	defer st.mu.Unlock()
+	out := make(map[string]int, len(st.count))
+	for op, n := range st.count {
+		out[op] = n
 	}
-	return s.stats.count[op]
+	return out, st.total
+}
+
+// reset forgets every count.
+func (st *stats) reset() {
+	st.mu.Lock()
+	defer st.mu.Unlock()
+	st.count, st.total = nil, 0
+}
+
+// get is the count of the operationId op, or of all with "*".
+func (st *stats) get(op string) int {
+	st.mu.Lock()
+	defer st.mu.Unlock()
+	if op == string(AllOperations) {
+		return st.total
+	}
+	return st.count[op]
 }

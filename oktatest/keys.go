@@ -16,35 +16,8 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
-	"sync"
 	"time"
 )
-
-// RSA-2048 key generation takes tens of milliseconds, so keys are made
-// ahead of need by one goroutine shared by every server in the process.
-// Each key is handed out once.
-var keyPool struct {
-	once sync.Once
-	ch   chan *rsa.PrivateKey
-}
-
-const keyPoolSize = 4
-
-func newRSAKey() (*rsa.PrivateKey, error) {
-	keyPool.once.Do(func() {
-		keyPool.ch = make(chan *rsa.PrivateKey, keyPoolSize)
-		go func() {
-			for {
-				k, err := rsa.GenerateKey(rand.Reader, 2048)
-				if err != nil {
-					continue
-				}
-				keyPool.ch <- k
-			}
-		}()
-	})
-	return <-keyPool.ch, nil
-}
 
 // appKey is an application key credential. An app's first key exists from
 // its creation but its material is made on first use (see materialize).

@@ -38,14 +38,21 @@ func (s *Server) uploadApplicationLogo(w http.ResponseWriter, r *http.Request, c
 		return
 	}
 	s.withApp(w, r, func(a *app) {
-		if a.logoID != "" {
-			delete(s.logos, a.logoID)
-		}
+		s.dropLogo(a)
 		a.logoID = s.newID(prefixFile)
 		s.logos[a.logoID] = file
 		a.lastUpdated = s.now()
 		w.WriteHeader(http.StatusCreated)
 	})
+}
+
+// dropLogo forgets the app's uploaded logo, if it has one: a logo lives
+// only as long as its app and its current upload. The caller holds s.mu.
+func (s *Server) dropLogo(a *app) {
+	if a.logoID != "" {
+		delete(s.logos, a.logoID)
+		a.logoID = ""
+	}
 }
 
 // readLogo reads the "file" part of a multipart upload and checks its type
@@ -92,6 +99,9 @@ func (s *Server) serveLogo(w http.ResponseWriter, r *http.Request) {
 		s.writeError(w, notFound(r.PathValue("fileId"), "File"))
 		return
 	}
-	w.Header().Set("Content-Type", l.contentType)
+	h := w.Header()
+	h.Set("Content-Type", l.contentType)
+	h.Set("X-Content-Type-Options", "nosniff")
+	h.Set("Cache-Control", "public, max-age=86400")
 	w.Write(l.data)
 }

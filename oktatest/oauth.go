@@ -1,7 +1,6 @@
 package oktatest
 
 import (
-	"fmt"
 	"net/http"
 	"time"
 )
@@ -24,38 +23,54 @@ type scopeGrant struct {
 // with the given scopes, and returns its id. It panics if the app or the
 // user does not exist.
 func (s *Server) AddOAuth2Token(appID, userID string, scopes ...string) string {
+	id, err := s.addOAuth2Token(appID, userID, scopes)
+	if err != nil {
+		panic("oktatest: AddOAuth2Token: " + err.Error())
+	}
+	return id
+}
+
+func (s *Server) addOAuth2Token(appID, userID string, scopes []string) (string, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	a, ok := s.apps[appID]
 	if !ok {
-		panic(fmt.Sprintf("oktatest: AddOAuth2Token: no app %q", appID))
+		return "", badRequest("no app %q", appID)
 	}
 	if _, ok := s.users[userID]; !ok {
-		panic(fmt.Sprintf("oktatest: AddOAuth2Token: no user %q", userID))
+		return "", badRequest("no user %q", userID)
 	}
 	now := s.now()
 	t := &oauthToken{id: s.newID(prefixOAuth), userID: userID, scopes: append([]string{}, scopes...),
 		created: now, lastUpdated: now, expires: now.Add(90 * 24 * time.Hour)}
 	t.seq = s.register(t.id)
 	a.tokens = append(a.tokens, t)
-	return t.id
+	return t.id, nil
 }
 
 // AddScopeConsentGrant grants the app consent to request an Okta scope
 // (such as "okta.users.read") and returns the grant's id. It panics if the
 // app does not exist.
 func (s *Server) AddScopeConsentGrant(appID, scopeID string) string {
+	id, err := s.addScopeConsentGrant(appID, scopeID)
+	if err != nil {
+		panic("oktatest: AddScopeConsentGrant: " + err.Error())
+	}
+	return id
+}
+
+func (s *Server) addScopeConsentGrant(appID, scopeID string) (string, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	a, ok := s.apps[appID]
 	if !ok {
-		panic(fmt.Sprintf("oktatest: AddScopeConsentGrant: no app %q", appID))
+		return "", badRequest("no app %q", appID)
 	}
 	now := s.now()
 	g := &scopeGrant{id: s.newID(prefixGrant), issuer: s.URL, scopeID: scopeID, source: "ADMIN",
 		created: now, lastUpdated: now}
 	a.grants = append(a.grants, g)
-	return g.id
+	return g.id, nil
 }
 
 func (s *Server) clientLinks(a *app) (appLink, clientLink map[string]any) {

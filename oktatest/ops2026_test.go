@@ -74,9 +74,9 @@ func TestOps2026AreRoutedAndCounted(t *testing.T) {
 			if tc.body != "" {
 				body = tc.body
 			}
-			before := srv.Requests(tc.op)
+			before := srv.Requests(oktatest.Operation(tc.op))
 			r := c.do(tc.method, route(tc.path, "0oaMissing"), body)
-			require.Equal(t, before+1, srv.Requests(tc.op), "the request did not reach %s", tc.op)
+			require.Equal(t, before+1, srv.Requests(oktatest.Operation(tc.op)), "the request did not reach %s", tc.op)
 			if tc.op == "upsertApiToken" {
 				requireError(t, r, http.StatusNotFound, "E0000007", "00Tnone (ApiToken)")
 			} else {

@@ -10,7 +10,7 @@ import (
 
 // Without WithRateLimit a bucket never refuses a request. Its headers still
 // count: they report defaultLimit requests per defaultWindow, Remaining
-// counts down, and a new window starts instead of Remaining reaching zero,
+// counts down, and a new window starts before Remaining would reach zero,
 // so that a client pacing itself on the headers is never held back.
 const (
 	defaultLimit  = 10000
@@ -47,23 +47,52 @@ type limiter struct {
 	buckets map[string]*bucket
 }
 
+// buckets are the names of the rate-limit buckets.
+var buckets = []string{BucketApps, BucketApp, BucketAPITokens, BucketDefault}
+
+// SetRateLimit is WithRateLimit for a running server: from now on bucket
+// accepts limit requests per window, starting a new window. It panics if
+// bucket is not one of the Bucket constants.
+func (s *Server) SetRateLimit(bucket string, limit int, window time.Duration) {
+	if err := s.limiter.set(bucket, bucketConfig{limit: limit, window: window, enforce: true}); err != nil {
+		panic("oktatest: SetRateLimit: " + err.Error())
+	}
+}
+
 func (l *limiter) init(cfg map[string]bucketConfig) {
+	l.reset()
+	for name, c := range cfg {
+		if err := l.set(name, c); err != nil {
+			panic("oktatest: WithRateLimit: " + err.Error())
+		}
+	}
+}
+
+// reset puts every bucket back to the default: counting, never refusing.
+func (l *limiter) reset() {
+	l.mu.Lock()
+	defer l.mu.Unlock()
 	l.buckets = map[string]*bucket{}
-	for _, name := range []string{BucketApps, BucketApp, BucketAPITokens, BucketDefault} {
+	for _, name := range buckets {
 		l.buckets[name] = &bucket{bucketConfig: bucketConfig{limit: defaultLimit, window: defaultWindow}}
 	}
-	for name, c := range cfg {
-		if l.buckets[name] == nil {
-			panic(fmt.Sprintf("oktatest: WithRateLimit: unknown bucket %q", name))
-		}
-		if c.limit < 0 {
-			c.limit = 0
-		}
-		if c.window <= 0 {
-			c.window = defaultWindow
-		}
-		l.buckets[name] = &bucket{bucketConfig: c}
+}
+
+// set configures one bucket and starts a new window for it.
+func (l *limiter) set(name string, c bucketConfig) error {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if l.buckets[name] == nil {
+		return fmt.Errorf("unknown bucket %q (known: %q)", name, buckets)
 	}
+	if c.limit < 0 {
+		c.limit = 0
+	}
+	if c.window <= 0 {
+		c.window = defaultWindow
+	}
+	l.buckets[name] = &bucket{bucketConfig: c}
+	return nil
 }
 
 // limitState is what the X-Rate-Limit-* headers report.
@@ -94,7 +123,9 @@ func (l *limiter) take(name string, now time.Time) (limitState, bool) {
 	if b.start.IsZero() || !now.Before(b.start.Add(b.window)) {
 		b.start, b.used = now, 0
 	}
-	if !b.enforce && b.used >= b.limit {
+	if !b.enforce && b.used >= b.limit-1 {
+		// Start a new window before this request would spend the last
+		// one: a bucket that never refuses never reports Remaining 0.
 		b.start, b.used = now, 0
 	}
 	allowed := b.used < b.limit

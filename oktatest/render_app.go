@@ -88,7 +88,7 @@ func (s *Server) appLinks(a *app, t template) map[string]any {
 	}
 	if client && t.oidc() {
 		org := s.org()
-		links["accessPolicy"] = link(s.href("api", "v1", "policies", org.accessPolicy))
+		links["accessPolicy"] = s.accessPolicyLink(a)
 		links["profileEnrollment"] = link(s.href("api", "v1", "policies", org.enrollPolicy))
 		links["policies"] = link(appURL+"/policies", http.MethodPut)
 		links["clientCredentials"] = link(appURL + "/credentials/secrets")
@@ -114,13 +114,13 @@ func (s *Server) appLogo(a *app) map[string]any {
 // its default policies (in the links of OIDC clients) and its default user
 // type.
 type orgInfo struct {
-	id, accessPolicy, enrollPolicy, userType string
+	id, enrollPolicy, userType string
 }
 
 // org returns the org's identity, made on first use. The caller holds s.mu.
 func (s *Server) org() orgInfo {
 	if s.orgInfo.id == "" {
-		s.orgInfo = orgInfo{id: s.newID("00o"), accessPolicy: s.newID("rst"), enrollPolicy: s.newID("rst"), userType: s.newID("oty")}
+		s.orgInfo = orgInfo{id: s.newID("00o"), enrollPolicy: s.newID("rst"), userType: s.newID("oty")}
 	}
 	return s.orgInfo
 }

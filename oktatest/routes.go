@@ -83,7 +83,9 @@ func (s *Server) operations() []operation {
 func (s *Server) routes() *http.ServeMux {
 	byPath := map[string]map[string]operation{}
 	var paths []string
+	s.opIDs = map[string]bool{}
 	for _, op := range s.operations() {
+		s.opIDs[op.id] = true
 		if byPath[op.path] == nil {
 			byPath[op.path] = map[string]operation{}
 			paths = append(paths, op.path)
@@ -110,6 +112,9 @@ func (s *Server) routes() *http.ServeMux {
 			}
 			s.serve(w, r, op)
 		})
+	}
+	if s.adminToken != "" {
+		s.adminRoutes(mux)
 	}
 	mux.HandleFunc("GET /fs/bco/1/{fileId}", s.serveLogo)
 	mux.HandleFunc(tokenPath, s.serveToken)

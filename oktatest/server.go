@@ -15,6 +15,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 )
 
@@ -28,21 +29,29 @@ type Server struct {
 	Token string
 
 	ts        *httptest.Server
+	fixedURL  bool          // URL came from WithURL: links never follow the Host header
 	done      chan struct{} // closed by Close: ends injected delays
 	closeOnce sync.Once
-	clock     func() time.Time
+	clock     func() time.Time // the configured clock plus clockOffset
 	hook      func(*http.Request)
+
+	adminToken  string       // the admin API's secret; "" when it is off (admin.go)
+	clockOffset atomic.Int64 // nanoseconds the admin API moved the clock by
 
 	rngMu sync.Mutex
 	rng   *rand.Rand
 
-	faults  faults
-	limiter limiter
-	stats   stats
+	opIDs    map[string]bool // operationIds of the routing table; set by routes before start
+	faults   faults
+	limiter  limiter
+	limits   map[string]bucketConfig // WithRateLimit's, which Reset restores
+	stats    stats
+	requests requestLog // the last requests answered (requestlog.go)
 
 	oauth oauthState // service apps and their access tokens (serviceapps.go)
 
-	mu sync.Mutex // guards everything below
+	mu          sync.Mutex // guards everything below
+	adminUserID string     // the user the server's own API token belongs to
 	state
 }
 
@@ -56,6 +65,8 @@ type config struct {
 	hook     func(*http.Request)
 	listener net.Listener
 	limits   map[string]bucketConfig
+	url      string // WithURL
+	admin    string // WithAdminToken
 }
 
 // WithToken makes token the secret of the server's own API token instead
@@ -94,14 +105,19 @@ func NewServer(opts ...Option) *Server {
 	for _, o := range opts {
 		o(&c)
 	}
+	if c.admin != "" && c.admin == c.token {
+		panic("oktatest: WithAdminToken: the admin token must differ from the API token")
+	}
 	s := &Server{
-		done:  make(chan struct{}),
-		clock: time.Now,
-		hook:  c.hook,
+		done:       make(chan struct{}),
+		hook:       c.hook,
+		adminToken: c.admin,
 	}
+	base := time.Now
 	if c.clock != nil {
-		s.clock = c.clock
+		base = c.clock
 	}
+	s.clock = func() time.Time { return base().Add(time.Duration(s.clockOffset.Load())) }
 	var seed uint64
 	if c.seed != nil {
 		seed = uint64(*c.seed)
@@ -112,43 +128,98 @@ func NewServer(opts ...Option) *Server {
 	}
 	s.rng = rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15))
 	s.state.init()
+	s.limits = c.limits
 	s.limiter.init(c.limits)
 
-	mux := s.routes()
-	s.ts = httptest.NewUnstartedServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		h := w.Header()
-		h.Set("X-Okta-Request-Id", s.randomString(base64url, 27))
-		h.Set("Date", s.clock().UTC().Format(http.TimeFormat))
-		if s.hook != nil {
-			s.hook(r)
-		}
-		mux.ServeHTTP(w, r)
-	}))
+	s.ts = httptest.NewUnstartedServer(s.handler(s.routes()))
 	if c.listener != nil {
 		s.ts.Listener.Close()
 		s.ts.Listener = c.listener
 	}
 	// Everything a handler reads without the lock is set before the
 	// server takes its first request.
-	s.URL = "http://" + s.ts.Listener.Addr().String()
+	s.URL = listenerURL(s.ts.Listener.Addr())
+	if c.url != "" {
+		s.URL, s.fixedURL = c.url, true
+	}
 	token := c.token
 	if token == "" {
 		token = newTokenSecret()
 	}
 	s.Token = token
 	s.mu.Lock()
-	admin := s.addUser("admin@example.com", "Emulator", "Admin")
-	s.addAPIToken("emulator", admin.id, token)
+	s.addOwnToken()
 	s.mu.Unlock()
+	s.ts.Config.ReadHeaderTimeout = readHeaderTimeout
+	s.ts.Config.ReadTimeout = readTimeout
+	s.ts.Config.IdleTimeout = idleTimeout
+	keyPoolAcquire()
 	s.ts.Start()
 	return s
 }
 
-// Close shuts the server down and blocks until all outstanding requests on
-// it have completed.
+// handler is what every request goes through: Okta's common headers, the
+// request hook, the status kept for the request log, and links rebased on
+// the origin the request reached (origin.go); then mux.
+func (s *Server) handler(mux http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		h := w.Header()
+		h.Set("X-Okta-Request-Id", s.randomString(base64url, 27))
+		h.Set("Date", s.clock().UTC().Format(http.TimeFormat))
+		if s.hook != nil {
+			s.hook(r)
+		}
+		w = &statusRecorder{ResponseWriter: w}
+		if origin := s.originOf(r); origin != s.URL {
+			w = &rebaseWriter{ResponseWriter: w, from: s.URL, to: origin}
+		}
+		mux.ServeHTTP(w, r)
+	})
+}
+
+// Limits on a client's pace, so that a stalled or idle client cannot hold
+// the server: the request's header must arrive within readHeaderTimeout and
+// the whole request within readTimeout, and an idle keep-alive connection
+// is closed after idleTimeout.
+const (
+	readHeaderTimeout = 10 * time.Second
+	readTimeout       = 5 * time.Minute
+	idleTimeout       = 2 * time.Minute
+	// closeGrace is how long Close lets requests in progress finish before
+	// it closes their connections.
+	closeGrace = 2 * time.Second
+)
+
+// addOwnToken adds the org's admin user and the server's own API token;
+// the caller holds s.mu.
+func (s *Server) addOwnToken() {
+	admin := s.addUser("admin@example.com", "Emulator", "Admin")
+	s.adminUserID = admin.id
+	s.addAPIToken("emulator", admin.id, s.Token)
+}
+
+// Close shuts the server down. It ends injected delays at once, lets the
+// requests in progress finish for up to two seconds, then closes their
+// connections, and returns once every request and every goroutine the
+// server started has ended. Close is safe to call more than once.
 func (s *Server) Close() {
-	s.closeOnce.Do(func() { close(s.done) })
-	s.ts.Close()
+	s.closeOnce.Do(func() {
+		close(s.done)
+		closed := make(chan struct{})
+		go func() {
+			s.ts.Close()
+			close(closed)
+		}()
+		grace := time.NewTimer(closeGrace)
+		defer grace.Stop()
+		select {
+		case <-closed:
+		case <-grace.C:
+			s.ts.CloseClientConnections()
+			<-closed
+		}
+		keyPoolRelease()
+	})
 }
 
 // call is what the request pipeline hands an operation's handler.
@@ -172,6 +243,7 @@ type operation struct {
 // authenticate, then answer.
 func (s *Server) serve(w http.ResponseWriter, r *http.Request, op operation) {
 	s.stats.add(op.id)
+	defer s.logRequest(w, r, op.id, s.now())
 	f, injected := s.faults.pick(op.id, s.randFloat)
 	if injected && f.Latency > 0 {
 		t := time.NewTimer(f.Latency)
@@ -214,11 +286,9 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request, op operation) {
 
 // dropConnection closes the client's connection without an answer.
 func dropConnection(w http.ResponseWriter) {
-	if hj, ok := w.(http.Hijacker); ok {
-		if conn, _, err := hj.Hijack(); err == nil {
-			conn.Close()
-			return
-		}
+	if conn, _, err := http.NewResponseController(w).Hijack(); err == nil {
+		conn.Close()
+		return
 	}
 	panic(http.ErrAbortHandler)
 }
@@ -262,6 +332,9 @@ func (s *Server) authenticate(w http.ResponseWriter, r *http.Request, op operati
 
 // writeJSON sends v as JSON with the given status.
 func (s *Server) writeJSON(w http.ResponseWriter, status int, v any) {
+	if rw, ok := w.(*rebaseWriter); ok {
+		v = rw.rebase(v)
+	}
 	w.Header().Set("Content-Type", "application/json")
 	w.WriteHeader(status)
 	enc := json.NewEncoder(w)

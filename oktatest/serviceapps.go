@@ -206,7 +206,7 @@ func (s *Server) issueToken(w http.ResponseWriter, r *http.Request) (map[string]
 	}
 	now := s.now()
 	o := &s.oauth
-	client, e := s.checkAssertion(form.Get("client_assertion"), form.Get("client_id"), now)
+	client, e := s.checkAssertion(form.Get("client_assertion"), form.Get("client_id"), s.originOf(r)+tokenPath, now)
 	if e != nil {
 		return nil, e
 	}
@@ -248,7 +248,7 @@ func (s *Server) issueToken(w http.ResponseWriter, r *http.Request) (map[string]
 // checkAssertion verifies a private_key_jwt client assertion and returns its
 // client: signature by the registered key, iss = sub = client id, aud the
 // token endpoint, an exp in the near future, and a jti never seen.
-func (s *Server) checkAssertion(assertion, formClientID string, now time.Time) (*serviceClient, *oauthErr) {
+func (s *Server) checkAssertion(assertion, formClientID, aud string, now time.Time) (*serviceClient, *oauthErr) {
 	tok, err := jwt.ParseSigned(assertion, assertionAlgs)
 	if err != nil {
 		return nil, invalidClient("The client_assertion is not a signed JWT with an accepted algorithm (RS256, ES256, ...).")
@@ -275,8 +275,8 @@ func (s *Server) checkAssertion(assertion, formClientID string, now time.Time) (
 	switch {
 	case c.Issuer != client.id || c.Subject != client.id:
 		return nil, invalidClient("The client_assertion iss and sub must both be the client id.")
-	case !c.Audience.Contains(s.URL + tokenPath):
-		return nil, invalidClient(fmt.Sprintf("The client_assertion aud must be %s%s.", s.URL, tokenPath))
+	case !c.Audience.Contains(aud):
+		return nil, invalidClient(fmt.Sprintf("The client_assertion aud must be %s.", aud))
 	case c.Expiry == nil:
 		return nil, invalidClient("The client_assertion has no exp.")
 	case !now.Before(c.Expiry.Time().Add(clockSkew)):
