@@ -110,7 +110,7 @@ func TestNextLinkAllocationBound(t *testing.T) { // not parallel: it measures th
 	require.NoError(t, err)
 	one := `<https://x.okta.com/api/v1/apps?after=0oa1&limit=2>; rel="self"; title="a page", `
 	for name, values := range map[string][]string{
-		"one line": {strings.Repeat(one, 9<<20/len(one)) + `</api/v1/apps?after=last>; rel="next"`},
+		"one line":    {strings.Repeat(one, 9<<20/len(one)) + `</api/v1/apps?after=last>; rel="next"`},
 		"short links": {strings.Repeat(`<x>;rel=self,`, 9<<20/13) + `</api/v1/apps?after=last>; rel="next"`},
 		"many lines": append(strings.Split(strings.Repeat(one, 9<<20/len(one)), ", "),
 			`</api/v1/apps?after=last>; rel="next"`),
