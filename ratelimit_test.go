@@ -471,3 +471,30 @@ func TestRetryHugeWaitsSaturate(t *testing.T) {
 		})
 	}
 }
+
+// A retry whose deadline falls just after the reset is made, before the
+// deadline: the jitter is cut to fit. It used to push the wait past the
+// deadline 19 times in 20, and the 429 was returned instead.
+func TestRetryJitterFitsBeforeDeadline(t *testing.T) {
+	for i := range 20 {
+		synctest.Test(t, func(t *testing.T) {
+			start := time.Now()
+			m := &rlMock{}
+			client := mockClient(t, m, func(n int) *http.Response {
+				if n == 0 {
+					return respond429("r1", "Date", httpDate(start), "X-Rate-Limit-Reset", strconv.FormatInt(start.Unix()+10, 10))
+				}
+				return respondToken("r2")
+			})
+			deadline := start.Add(10*time.Second + time.Millisecond)
+			ctx, cancel := context.WithDeadline(context.Background(), deadline)
+			defer cancel()
+			_, _, err := getToken(client, ctx)
+			require.NoError(t, err, "run %d", i)
+			a := m.all()
+			require.Len(t, a, 2)
+			assert.False(t, a[1].at.Before(start.Add(10*time.Second)), "not before the reset")
+			assert.True(t, a[1].at.Before(deadline), "sent before the deadline")
+		})
+	}
+}
