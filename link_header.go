@@ -15,8 +15,8 @@ import (
 
 // errNextLink says that a page's Link header may name a next page but that it
 // cannot be read: a link-value that is malformed (and is not followed by a
-// well-formed next link), or a next target that is not a URL or whose query
-// cannot be decoded.
+// well-formed next link), or a next target that is not a URL (or, for a
+// walk, whose query cannot be decoded: followNext).
 var errNextLink = errors.New("the Link header's next-page link cannot be read")
 
 // nextLink returns the rel="next" target of Link header lines, resolved
@@ -36,9 +36,6 @@ func findNext(values []string, base *url.URL) (*url.URL, error) {
 	switch {
 	case found:
 		u, err := url.Parse(target)
-		if err == nil {
-			_, err = url.ParseQuery(u.RawQuery) // the after cursor must be read from it
-		}
 		if err != nil {
 			return nil, errNextLink // not err: it would quote the server's text
 		}

@@ -81,7 +81,7 @@ func followNext(c *APIClient, op string, resp *Response) (*url.URL, error) {
 		}
 		var err error
 		if next, err = findNext(resp.Header.Values("Link"), base); err != nil {
-			return nil, fmt.Errorf("okta: %s: %w: the walk stops here instead of ending as if the list were complete", op, err)
+			return nil, unreadableNext(op, err)
 		}
 		if next == nil {
 			return nil, nil
@@ -90,7 +90,16 @@ func followNext(c *APIClient, op string, resp *Response) (*url.URL, error) {
 	if !sameOrigin(next, c.cfg.orgURL) {
 		return nil, fmt.Errorf("%w: %s answered with a next link to %s://%s, the org is %s", ErrCrossOriginLink, op, next.Scheme, next.Host, c.cfg.orgURL)
 	}
+	if _, err := url.ParseQuery(next.RawQuery); err != nil { // its after cursor cannot be read
+		return nil, unreadableNext(op, errNextLink)
+	}
 	return next, nil
+}
+
+// unreadableNext is the error of a walk stopped by a next link that cannot be
+// read. It does not quote the link: its query is Okta's data, not ours to log.
+func unreadableNext(op string, err error) error {
+	return fmt.Errorf("okta: %s: %w: the walk stops here instead of ending as if the list were complete", op, err)
 }
 
 // pageID names the page of a list a URL asks for: Okta's after cursor, or,
