@@ -125,7 +125,7 @@ func fitWait(ctx context.Context, now time.Time, wait, maxWait time.Duration) (t
 	}
 	jitter := retryJitter
 	if deadline, ok := ctx.Deadline(); ok {
-		left := deadline.Sub(now) - wait
+		left := deadline.Sub(now.Add(wait)) // saturates, where a difference could wrap
 		if left <= 0 {
 			return wait, false
 		}
