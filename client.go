@@ -70,7 +70,7 @@ func NewAPIClient(cfg *Configuration) *APIClient {
 	base.Transport = &authTransport{base: rt, origin: cfg.orgURL, auth: c.auth}
 	c.http = &base
 	if cfg.holdLimits {
-		c.limits = &limiter{}
+		c.limits = &limiter{maxWait: cfg.retry.maxWait()}
 	}
 	c.common.client = c
 	c.ApiTokenAPI = (*ApiTokenAPI)(&c.common)

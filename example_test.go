@@ -226,16 +226,3 @@ func ExampleWithMaxRetries() {
 	// attempt 3, retry of "req-2"
 	// <nil>
 }
-
-func ExampleParseLinks() {
-	links := okta.ParseLinks([]string{
-		`<https://dev-123456.okta.com/api/v1/api-tokens?limit=2>; rel="self"`,
-		`<https://dev-123456.okta.com/api/v1/api-tokens?after=00T2&limit=2>; rel="next"`,
-	})
-	for _, l := range links {
-		fmt.Println(l.Rels, l.URL)
-	}
-	// Output:
-	// [self] https://dev-123456.okta.com/api/v1/api-tokens?limit=2
-	// [next] https://dev-123456.okta.com/api/v1/api-tokens?after=00T2&limit=2
-}

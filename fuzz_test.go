@@ -1,9 +1,10 @@
 package okta_test
 
-// Fuzzers for what a server controls: Link headers, error bodies and
-// application documents. Seeds are in testdata/fuzz/<FuzzName>/; run one with
+// Fuzzers for what a server controls: error bodies and application documents
+// (Link headers: FuzzParseLinks, in link_header_test.go). Seeds are in
+// testdata/fuzz/<FuzzName>/; run one with
 //
-//	go test -run='^$' -fuzz='^FuzzParseLinks$' -fuzztime=30s .
+//	go test -run='^$' -fuzz='^FuzzErrorDecode$' -fuzztime=30s .
 
 import (
 	"bytes"
@@ -12,52 +13,10 @@ import (
 	"errors"
 	"io"
 	"net/http"
-	"strings"
 	"testing"
 
 	"github.com/gatekit/okta"
 )
-
-// linkTargets returns every string ParseLinks may take as a link's URL: what
-// lies between a '<' and the next '>', trimmed.
-func linkTargets(values ...string) map[string]bool {
-	out := map[string]bool{}
-	for _, v := range values {
-		for i := 0; i < len(v); i++ {
-			if v[i] != '<' {
-				continue
-			}
-			if j := strings.IndexByte(v[i:], '>'); j >= 0 {
-				out[strings.TrimSpace(v[i+1:i+j])] = true
-			}
-		}
-	}
-	return out
-}
-
-// FuzzParseLinks: ParseLinks never panics, every URL it returns was written
-// between < and >, there are no more links than '<'s, and relation types are
-// lower-case tokens.
-func FuzzParseLinks(f *testing.F) {
-	f.Add(`<https://dev-1.okta.com/api/v1/apps?after=0oa1&limit=20>; rel="next"`, `<https://dev-1.okta.com/api/v1/apps?limit=20>; rel="self"`)
-	f.Fuzz(func(t *testing.T, a, b string) {
-		links := okta.ParseLinks([]string{a, b})
-		targets := linkTargets(a, b)
-		if len(links) > strings.Count(a, "<")+strings.Count(b, "<") {
-			t.Fatalf("%d links from %d '<'", len(links), strings.Count(a+b, "<"))
-		}
-		for _, l := range links {
-			if !targets[l.URL] {
-				t.Fatalf("URL %q was not written between < and >", l.URL)
-			}
-			for _, r := range l.Rels {
-				if r == "" || r != strings.ToLower(r) || strings.ContainsAny(r, " \t") {
-					t.Fatalf("relation type %q", r)
-				}
-			}
-		}
-	})
-}
 
 // fuzzErrStatuses are the statuses FuzzErrorDecode answers with.
 var fuzzErrStatuses = []int{400, 401, 403, 404, 405, 409, 429, 500, 502, 503}

@@ -341,3 +341,117 @@ func TestLimiterIgnoresAnswersFromAnEndedWindow(t *testing.T) {
 		assert.GreaterOrEqual(t, hits[4].at, 2*time.Minute, "the window's third request waits for its reset")
 	})
 }
+
+// rlHeaders are X-Rate-Limit-* headers for a bucket of limit, with remaining
+// left ("" leaves Remaining out), resetting in d on the bubble's clock.
+func rlHeaders(limit int, remaining string, d time.Duration) []string {
+	kv := []string{"X-Rate-Limit-Limit", strconv.Itoa(limit), "X-Rate-Limit-Reset", strconv.FormatInt(time.Now().Add(d).Unix(), 10)}
+	if remaining != "" {
+		kv = append(kv, "X-Rate-Limit-Remaining", remaining)
+	}
+	return kv
+}
+
+// A window the limiter opens itself (the known reset passed) ends on its own:
+// when the answers stop carrying X-Rate-Limit-* headers (a load balancer's
+// 503s, dropped connections), a spent bucket is held for a window at most,
+// not forever. The first answer says 1 of 2 left until a reset a minute
+// away; no answer after it says anything.
+func TestLimiterOwnWindowExpires(t *testing.T) {
+	t.Parallel()
+	synctest.Test(t, func(t *testing.T) {
+		org := &relOrg{respond: func(n int, _ *http.Request) (*http.Response, error) {
+			if n == 0 {
+				return relJSON(200, relAppJSON, rlHeaders(2, "1", time.Minute)...), nil
+			}
+			return relJSON(200, relAppJSON), nil // nothing about the bucket
+		}}
+		client := org.client(t)
+		// A deadline bounds the test: the old limiter polled forever.
+		ctx, cancel := context.WithTimeout(context.Background(), time.Hour)
+		defer cancel()
+		start := time.Now()
+		for i := range 7 {
+			_, _, err := client.ApplicationAPI.GetApplication(ctx, okta.GetApplicationRequest{AppID: "0oa1"})
+			require.NoError(t, err, "call %d", i)
+		}
+		var at []time.Duration
+		for _, s := range org.requests() {
+			at = append(at, s.at.Sub(start).Truncate(time.Second))
+		}
+		// Two in the known window, then two per window the limiter opens.
+		assert.Equal(t, []time.Duration{0, 0, time.Minute, time.Minute, 2 * time.Minute, 2 * time.Minute, 3 * time.Minute}, at)
+	})
+}
+
+// A spent bucket whose reset is further away than the retry policy's MaxWait
+// refuses the next call at once, as the 429 that said so was returned at
+// once: it used to hold the call (and a context.Background() caller) until
+// the reset, hours later. A reset within MaxWait is waited for.
+func TestLimiterObeysMaxWait(t *testing.T) {
+	t.Parallel()
+	synctest.Test(t, func(t *testing.T) {
+		reset := 3 * time.Hour
+		org := &relOrg{respond: func(n int, _ *http.Request) (*http.Response, error) {
+			if n == 0 {
+				return relJSON(429, `{"errorCode":"E0000047"}`, rlHeaders(10, "0", reset)...), nil
+			}
+			return relJSON(200, relAppJSON, rlHeaders(10, "9", time.Minute)...), nil
+		}}
+		client := org.client(t, okta.WithRetryPolicy(okta.RetryPolicy{MaxRetries: 2, MaxWait: 10 * time.Minute}))
+		ctx := context.Background()
+		_, _, err := client.ApplicationAPI.GetApplication(ctx, okta.GetApplicationRequest{AppID: "0oa1"})
+		require.ErrorIs(t, err, okta.ErrRateLimited, "the 429 is returned: its reset is beyond MaxWait")
+
+		start := time.Now()
+		_, _, err = client.ApplicationAPI.GetApplication(ctx, okta.GetApplicationRequest{AppID: "0oa2"})
+		requireError(t, err)
+		require.ErrorIs(t, err, okta.ErrRateLimited)
+		assert.Contains(t, err.Error(), "MaxWait")
+		assert.Zero(t, time.Since(start), "refused at once")
+		assert.Len(t, org.requests(), 1, "not sent")
+
+		// Within MaxWait (the configured 10 minutes, not the default 2): held.
+		time.Sleep(reset - 5*time.Minute)
+		_, _, err = client.ApplicationAPI.GetApplication(ctx, okta.GetApplicationRequest{AppID: "0oa3"})
+		require.NoError(t, err)
+		assert.GreaterOrEqual(t, time.Since(start), reset)
+		assert.Len(t, org.requests(), 2)
+	})
+}
+
+// A missing or unreadable X-Rate-Limit-Remaining is not zero: the limiter
+// keeps its own count (limit less what it sent) instead of holding the bucket
+// until the reset.
+func TestLimiterUnknownRemainingIsNotZero(t *testing.T) {
+	t.Parallel()
+	for name, remaining := range map[string]string{"missing": "", "blank": " ", "unreadable": "many", "negative": "-1"} {
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			synctest.Test(t, func(t *testing.T) {
+				org := &relOrg{respond: func(n int, _ *http.Request) (*http.Response, error) {
+					return relJSON(200, relAppJSON, rlHeaders(3, remaining, time.Minute)...), nil
+				}}
+				client := org.client(t)
+				start := time.Now()
+				for range 4 {
+					relGetCtx(t, client)
+				}
+				sent := org.requests()
+				require.Len(t, sent, 4)
+				for i, s := range sent[:3] {
+					assert.Equal(t, start, s.at, "request %d of the 3 the bucket holds goes at once", i)
+				}
+				assert.GreaterOrEqual(t, sent[3].at.Sub(start), time.Minute, "the fourth waits for the reset")
+			})
+		})
+	}
+}
+
+func relGetCtx(t *testing.T, c *okta.APIClient) {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), time.Hour) // bounds a regression
+	defer cancel()
+	_, _, err := c.ApplicationAPI.GetApplication(ctx, okta.GetApplicationRequest{AppID: "0oa1"})
+	require.NoError(t, err)
+}

@@ -5,189 +5,33 @@ import (
 	"fmt"
 	"iter"
 	"net/url"
-	"strings"
 )
 
-// Link is one link-value of a Link header (RFC 8288).
-type Link struct {
-	URL    string            // the target, as written
-	Rels   []string          // the rel parameter's relation types, lower-cased
-	Params map[string]string // every parameter, names lower-cased, values unquoted
-}
-
-// ParseLinks parses Link header values: each element of values is one header
-// line, and a line may hold several comma-separated links. Malformed links are
-// skipped; the well-formed ones around them are kept.
-func ParseLinks(values []string) []Link {
-	var links []Link
-	for _, v := range values {
-		p := linkParser{s: v}
-		for !p.done() {
-			if l, ok := p.link(); ok {
-				links = append(links, l)
-			}
-		}
-	}
-	return links
-}
-
-// nextLink returns the rel="next" target of Link header values, resolved
-// against the request's URL, or nil.
-func nextLink(values []string, base *url.URL) *url.URL {
-	for _, l := range ParseLinks(values) {
-		for _, r := range l.Rels {
-			if r != "next" {
-				continue
-			}
-			u, err := url.Parse(l.URL)
-			if err != nil {
-				break
-			}
-			if base != nil {
-				u = base.ResolveReference(u)
-			}
-			return u
-		}
-	}
-	return nil
-}
-
-type linkParser struct {
-	s string
-	i int
-}
-
-func (p *linkParser) done() bool {
-	p.space()
-	for p.i < len(p.s) && p.s[p.i] == ',' {
-		p.i++
-		p.space()
-	}
-	return p.i >= len(p.s)
-}
-
-func (p *linkParser) space() {
-	for p.i < len(p.s) && (p.s[p.i] == ' ' || p.s[p.i] == '\t') {
-		p.i++
-	}
-}
-
-// skip moves past the rest of a malformed link-value: to the next comma that is
-// outside quotes and angle brackets.
-func (p *linkParser) skip() {
-	inQuote, inAngle := false, false
-	for ; p.i < len(p.s); p.i++ {
-		switch c := p.s[p.i]; {
-		case inQuote && c == '\\':
-			p.i++
-		case c == '"' && !inAngle:
-			inQuote = !inQuote
-		case c == '<' && !inQuote:
-			inAngle = true
-		case c == '>' && !inQuote:
-			inAngle = false
-		case c == ',' && !inQuote && !inAngle:
-			return
-		}
-	}
-}
-
-func (p *linkParser) link() (Link, bool) {
-	if p.s[p.i] != '<' {
-		p.skip()
-		return Link{}, false
-	}
-	end := strings.IndexByte(p.s[p.i:], '>')
-	if end < 0 {
-		p.i = len(p.s)
-		return Link{}, false
-	}
-	l := Link{URL: strings.TrimSpace(p.s[p.i+1 : p.i+end]), Params: map[string]string{}}
-	p.i += end + 1
-	for {
-		p.space()
-		if p.i >= len(p.s) || p.s[p.i] == ',' {
-			break
-		}
-		if p.s[p.i] != ';' {
-			p.skip()
-			return Link{}, false
-		}
-		p.i++
-		p.space()
-		start := p.i
-		for p.i < len(p.s) && isTokenChar(p.s[p.i]) {
-			p.i++
-		}
-		name := strings.ToLower(p.s[start:p.i])
-		if name == "" {
-			p.skip()
-			return Link{}, false
-		}
-		p.space()
-		value := ""
-		if p.i < len(p.s) && p.s[p.i] == '=' {
-			p.i++
-			p.space()
-			var ok bool
-			if value, ok = p.value(); !ok {
-				p.skip()
-				return Link{}, false
-			}
-		}
-		if _, dup := l.Params[name]; !dup { // RFC 8288: the first occurrence counts
-			l.Params[name] = value
-		}
-	}
-	if rel, ok := l.Params["rel"]; ok {
-		l.Rels = strings.Fields(strings.ToLower(rel))
-	}
-	return l, true
-}
-
-// value reads a token or a quoted-string.
-func (p *linkParser) value() (string, bool) {
-	if p.i < len(p.s) && p.s[p.i] == '"' {
-		var b strings.Builder
-		for p.i++; p.i < len(p.s); p.i++ {
-			c := p.s[p.i]
-			switch c {
-			case '\\':
-				p.i++
-				if p.i < len(p.s) {
-					b.WriteByte(p.s[p.i])
-				}
-			case '"':
-				p.i++
-				return b.String(), true
-			default:
-				b.WriteByte(c)
-			}
-		}
-		return "", false // unterminated
-	}
-	// An unquoted value is read up to the next delimiter, a little more
-	// leniently than RFC 8288's token: servers write type=text/html unquoted.
-	start := p.i
-	for p.i < len(p.s) && !strings.ContainsRune(" \t;,\"", rune(p.s[p.i])) {
-		p.i++
-	}
-	return p.s[start:p.i], p.i > start
-}
-
-func isTokenChar(c byte) bool {
-	return c > ' ' && c < 0x7f && !strings.ContainsRune(`()<>@,;:\"/[]?={}`, rune(c))
-}
-
-// listAll walks every page of a list operation: the first page as cl asks,
-// then each rel="next" link, with ctx on every request. A link to another
-// origin is not requested (ErrCrossOriginLink is yielded); a cursor already
-// seen ends the walk.
-func listAll[T any](ctx context.Context, c *APIClient, cl call) iter.Seq2[*T, error] {
+// listAll walks every page of a list operation: the first page as first asks,
+// then each page the previous one's rel="next" link names, with ctx on every
+// request. It backs every ...All method.
+//
+// Each range over the returned sequence is a walk of its own from the first
+// page: the sequence may be ranged again, and by several goroutines at once.
+//
+// The walk ends:
+//   - after a page without a next link: the list is complete;
+//   - cleanly, before a page already walked: a next link back to a page of
+//     this walk (its after cursor, or without one its path and query: A→A,
+//     A→B→A, an empty target "<>") is a server that has nothing more, and
+//     its items are not yielded twice;
+//   - with an error, after the page's items, when the next link cannot be
+//     followed: it leaves the org's origin (ErrCrossOriginLink; it is not
+//     requested), or the Link header may name a next page but cannot be read
+//     (a malformed link-value, a target that is not a URL). The walk does not
+//     end as if the list were complete when it cannot know that;
+//   - with the error of a page that fails, or when ctx is done.
+func listAll[T any](ctx context.Context, c *APIClient, first call) iter.Seq2[*T, error] {
 	return func(yield func(*T, error) bool) {
-		seen := map[string]bool{}
-		if after := cl.query["after"]; len(after) > 0 {
-			seen[after[0]] = true
+		cl := first // first is shared by every range and never changed
+		seen := map[pageID]bool{}
+		if cl.next != nil {
+			seen[pageOf(cl.next)] = true
 		}
 		for {
 			page, resp, err := doList[T](ctx, c, cl)
@@ -195,31 +39,81 @@ func listAll[T any](ctx context.Context, c *APIClient, cl call) iter.Seq2[*T, er
 				yield(nil, err)
 				return
 			}
+			if resp.Request != nil {
+				seen[pageOf(resp.Request.URL)] = true
+			}
 			for i := range page {
 				if !yield(&page[i], nil) {
 					return
 				}
 			}
-			if resp.next == nil {
+			next, err := followNext(c, cl.op, resp)
+			if err != nil {
+				yield(nil, err)
 				return
 			}
-			if !sameOrigin(resp.next, c.cfg.orgURL) {
-				yield(nil, fmt.Errorf("%w: %s answered with a next link to %s://%s, the org is %s", ErrCrossOriginLink, cl.op, resp.next.Scheme, resp.next.Host, c.cfg.orgURL))
+			if next == nil {
 				return
 			}
-			key := resp.NextAfter
-			if key == "" {
-				key = resp.next.String()
+			id := pageOf(next)
+			if seen[id] {
+				return
 			}
-			if seen[key] {
-				return // the server handed back a cursor it was given: the walk is done
-			}
-			seen[key] = true
+			seen[id] = true
 			bucket := cl.bucket
 			if bucket == "" {
 				bucket = bucketKey(cl.path)
 			}
-			cl = call{op: cl.op, method: cl.method, header: cl.header, next: resp.next, bucket: bucket}
+			cl = call{op: cl.op, method: cl.method, header: cl.header, next: next, bucket: bucket}
 		}
 	}
+}
+
+// followNext returns the next page of a walk, nil after the last page, or
+// the error that stops the walk: a next link that cannot be read, or that
+// leaves the org's origin.
+func followNext(c *APIClient, op string, resp *Response) (*url.URL, error) {
+	next := resp.next
+	if next == nil { // the last page, or a next link newResponse could not read
+		var base *url.URL
+		if resp.Request != nil {
+			base = resp.Request.URL
+		}
+		var err error
+		if next, err = findNext(resp.Header.Values("Link"), base); err != nil {
+			return nil, unreadableNext(op, err)
+		}
+		if next == nil {
+			return nil, nil
+		}
+	}
+	if !sameOrigin(next, c.cfg.orgURL) {
+		return nil, fmt.Errorf("%w: %s answered with a next link to %s://%s, the org is %s", ErrCrossOriginLink, op, next.Scheme, next.Host, c.cfg.orgURL)
+	}
+	if _, err := url.ParseQuery(next.RawQuery); err != nil { // its after cursor cannot be read
+		return nil, unreadableNext(op, errNextLink)
+	}
+	return next, nil
+}
+
+// unreadableNext is the error of a walk stopped by a next link that cannot be
+// read. It does not quote the link: its query is Okta's data, not ours to log.
+func unreadableNext(op string, err error) error {
+	return fmt.Errorf("okta: %s: %w: the walk stops here instead of ending as if the list were complete", op, err)
+}
+
+// pageID names the page of a list a URL asks for: Okta's after cursor, or,
+// for a URL without one, its path and query (a first page).
+type pageID struct {
+	after string // the after cursor; "" if there is none
+	page  string // escaped path and sorted query, when after is ""
+}
+
+func pageOf(u *url.URL) pageID {
+	q := u.Query()
+	if after := q.Get("after"); after != "" {
+		return pageID{after: after}
+	}
+	q.Del("after") // "after=" asks for the first page too
+	return pageID{page: u.EscapedPath() + "?" + q.Encode()}
 }

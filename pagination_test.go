@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"iter"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -16,76 +17,6 @@ import (
 
 	"github.com/gatekit/okta"
 )
-
-func TestParseLinks(t *testing.T) {
-	t.Parallel()
-	tests := []struct {
-		name   string
-		values []string
-		want   []okta.Link
-	}{
-		{"none", nil, nil},
-		{"empty line", []string{""}, nil},
-		{"several header lines", []string{
-			`<https://x.okta.com/api/v1/apps?limit=2>; rel="self"`,
-			`<https://x.okta.com/api/v1/apps?after=a2&limit=2>; rel="next"`,
-		}, []okta.Link{
-			{URL: "https://x.okta.com/api/v1/apps?limit=2", Rels: []string{"self"}, Params: map[string]string{"rel": "self"}},
-			{URL: "https://x.okta.com/api/v1/apps?after=a2&limit=2", Rels: []string{"next"}, Params: map[string]string{"rel": "next"}},
-		}},
-		{"one comma-joined line", []string{
-			`<https://x.okta.com/a?limit=2>; rel="self", <https://x.okta.com/a?after=b,c&limit=2>; rel="next"`,
-		}, []okta.Link{
-			{URL: "https://x.okta.com/a?limit=2", Rels: []string{"self"}, Params: map[string]string{"rel": "self"}},
-			{URL: "https://x.okta.com/a?after=b,c&limit=2", Rels: []string{"next"}, Params: map[string]string{"rel": "next"}},
-		}},
-		{"rel list", []string{`</p2>; rel="next last"`}, []okta.Link{
-			{URL: "/p2", Rels: []string{"next", "last"}, Params: map[string]string{"rel": "next last"}},
-		}},
-		{"unquoted rel", []string{`</p2>;rel=next`}, []okta.Link{
-			{URL: "/p2", Rels: []string{"next"}, Params: map[string]string{"rel": "next"}},
-		}},
-		{"quoted params with commas, semicolons and escapes", []string{
-			`</a>; title="a, b; c"; rel="next"; note="say \"hi\"", </b>; rel=prev`,
-		}, []okta.Link{
-			{URL: "/a", Rels: []string{"next"}, Params: map[string]string{"title": "a, b; c", "rel": "next", "note": `say "hi"`}},
-			{URL: "/b", Rels: []string{"prev"}, Params: map[string]string{"rel": "prev"}},
-		}},
-		{"case-insensitive rel and names", []string{`</a>; REL="NeXt"; Type=text/html`}, []okta.Link{
-			{URL: "/a", Rels: []string{"next"}, Params: map[string]string{"rel": "NeXt", "type": "text/html"}},
-		}},
-		{"first rel counts", []string{`</a>; rel="next"; rel="prev"`}, []okta.Link{
-			{URL: "/a", Rels: []string{"next"}, Params: map[string]string{"rel": "next"}},
-		}},
-		{"white space everywhere", []string{"  <https://x/a>\t ;\t rel = \"next\" ,  "}, []okta.Link{
-			{URL: "https://x/a", Rels: []string{"next"}, Params: map[string]string{"rel": "next"}},
-		}},
-		{"parameter without value", []string{`</a>; crossorigin; rel=next`}, []okta.Link{
-			{URL: "/a", Rels: []string{"next"}, Params: map[string]string{"crossorigin": "", "rel": "next"}},
-		}},
-		{"junk between links skipped", []string{
-			`garbage, </a>; rel="self", also "junk, with, commas", </b>; rel="next", <unterminated`,
-		}, []okta.Link{
-			{URL: "/a", Rels: []string{"self"}, Params: map[string]string{"rel": "self"}},
-			{URL: "/b", Rels: []string{"next"}, Params: map[string]string{"rel": "next"}},
-		}},
-		{"malformed parameter skips only its link", []string{`</a>; rel="next" junk, </b>; rel=last`}, []okta.Link{
-			{URL: "/b", Rels: []string{"last"}, Params: map[string]string{"rel": "last"}},
-		}},
-		{"unterminated quote", []string{`</a>; rel="next`}, nil},
-		{"link without rel", []string{`</a>`}, []okta.Link{
-			{URL: "/a", Params: map[string]string{}},
-		}},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			t.Parallel()
-			var got []okta.Link
-			require.NotPanics(t, func() { got = okta.ParseLinks(tt.values) })
-			assert.Equal(t, tt.want, got)
-		})
-	}
-}
 
 // A page's next link is found among several Link values, resolved against the
 // request when relative, and its after cursor is Response.NextAfter.
@@ -163,9 +94,19 @@ func (p *pager) seen() []url.Values {
 	return append([]url.Values(nil), p.queries...)
 }
 
-func collect(t *testing.T, seq func(func(*okta.ApiToken, error) bool)) (ids []string, errs []error) {
+// maxWalk bounds the items and errors a test takes from a walk, so that a walk
+// that never ends fails the test instead of hanging it.
+const maxWalk = 100
+
+// collect ranges seq, failing the test if it yields more than maxWalk values.
+func collect(t *testing.T, seq iter.Seq2[*okta.ApiToken, error]) (ids []string, errs []error) {
 	t.Helper()
+	n := 0
 	for tok, err := range seq {
+		if n++; n > maxWalk {
+			t.Errorf("the walk yielded more than %d values: it does not end", maxWalk)
+			break
+		}
 		if err != nil {
 			errs = append(errs, err)
 			continue
@@ -270,7 +211,7 @@ func TestListApiTokensAllBreakStopsRequests(t *testing.T) {
 	for tok, err := range f.client.ApiTokenAPI.ListApiTokensAll(context.Background(), okta.ListApiTokensRequest{}) {
 		require.NoError(t, err)
 		got = append(got, tok.ID)
-		if tok.ID == "c" {
+		if tok.ID == "c" || len(got) > maxWalk {
 			break
 		}
 	}
@@ -301,6 +242,7 @@ func TestListApiTokensAllContextCanceledMidway(t *testing.T) {
 	var got []string
 	var errs []error
 	for tok, err := range f.client.ApiTokenAPI.ListApiTokensAll(ctx, okta.ListApiTokensRequest{}) {
+		require.Less(t, len(got)+len(errs), maxWalk, "the walk does not end")
 		if err != nil {
 			errs = append(errs, err)
 			continue
@@ -399,4 +341,117 @@ func TestListApiTokensAllErrorOnSecondPage(t *testing.T) {
 	assert.Equal(t, "E0000006", oe.ErrorCode)
 	assert.Contains(t, oe.Error(), "GET /api/v1/api-tokens")
 	assert.NotContains(t, oe.Error(), "p2", "the next link's query is not shown")
+}
+
+// Each range over an ...All sequence walks from the first page: ranging it
+// again yields every item again (it used to resume after the last page and
+// yield nothing), and two goroutines ranging one sequence at once each get
+// the whole list (run with -race).
+func TestListAllEachRangeIsAFreshWalk(t *testing.T) {
+	t.Parallel()
+	f := setup(t)
+	p := &pager{}
+	ids := []string{"a", "b", "c", "d", "e"}
+	f.mux.HandleFunc("/api-tokens", p.handler(t, f, ids, func(after string) string {
+		return `</api/v1/api-tokens?after=` + after + `>; rel="next"`
+	}))
+	seq := f.client.ApiTokenAPI.ListApiTokensAll(context.Background(), okta.ListApiTokensRequest{Limit: 2})
+	for i := range 2 {
+		got, errs := collect(t, seq)
+		assert.Empty(t, errs)
+		assert.Equal(t, ids, got, "range %d", i+1)
+	}
+	assert.Len(t, p.seen(), 6, "three pages per range")
+
+	var wg sync.WaitGroup
+	results := make([][]string, 4)
+	for i := range results {
+		wg.Go(func() {
+			got, errs := collect(t, seq)
+			assert.Empty(t, errs)
+			results[i] = got
+		})
+	}
+	wg.Wait()
+	for i, got := range results {
+		assert.Equal(t, ids, got, "goroutine %d", i)
+	}
+}
+
+// A next link back to a page of the same walk ends the walk cleanly: the
+// first page's own URL is a page walked (A→A, A→B→A, and "<>", which names
+// the page it is on). No item is yielded twice and no error is yielded.
+func TestListAllNextLinkBackToAWalkedPage(t *testing.T) {
+	t.Parallel()
+	for _, tt := range []struct {
+		name  string
+		links map[string]string // after cursor ("" on the first page) -> its Link header
+		want  []string
+		calls int32
+	}{
+		{"A→A", map[string]string{"": `</api/v1/api-tokens?limit=1>; rel="next"`}, []string{"first"}, 1},
+		{"A→A, parameters reordered", map[string]string{"": `</api/v1/api-tokens?q=x&limit=1&after=>; rel="next"`}, []string{"first"}, 1},
+		{"A→A, absolute", map[string]string{"": `<{org}/api/v1/api-tokens?limit=1>; rel="self next"`}, []string{"first"}, 1},
+		{"<>", map[string]string{"": `<>; rel="next"`}, []string{"first"}, 1},
+		{"A→B→A", map[string]string{
+			"":  `</api/v1/api-tokens?after=b&limit=1>; rel="next"`,
+			"b": `</api/v1/api-tokens?limit=1>; rel="next"`,
+		}, []string{"first", "b"}, 2},
+		{"A→B→B via <>", map[string]string{
+			"":  `</api/v1/api-tokens?after=b&limit=1>; rel="next"`,
+			"b": `<>; rel="next"`,
+		}, []string{"first", "b"}, 2},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			f := setup(t)
+			f.mux.HandleFunc("/api-tokens", func(w http.ResponseWriter, r *http.Request) {
+				after := r.URL.Query().Get("after")
+				w.Header().Set("Link", strings.ReplaceAll(tt.links[after], "{org}", f.server.URL))
+				id := after
+				if id == "" {
+					id = "first"
+				}
+				writeJSON(w, http.StatusOK, `[{"id":"`+id+`"}]`)
+			})
+			req := okta.ListApiTokensRequest{Limit: 1}
+			if strings.Contains(tt.name, "reordered") {
+				req.Q = "x"
+			}
+			got, errs := collect(t, f.client.ApiTokenAPI.ListApiTokensAll(context.Background(), req))
+			assert.Empty(t, errs)
+			assert.Equal(t, tt.want, got, "no item twice")
+			assert.Equal(t, tt.calls, f.calls.Load())
+		})
+	}
+}
+
+// A Link header that may name a next page but cannot be read is an error
+// after the page's items, not the end of a complete list: the walk would
+// otherwise stop silently halfway. The error does not quote the link.
+func TestListAllUnreadableNextLink(t *testing.T) {
+	t.Parallel()
+	for name, link := range map[string]string{
+		"target not a URL": `</api/v1/api-tokens?after=%zz%>; rel="next"`,
+		"bad host":         `<http://[::1/api/v1/api-tokens?after=b>; rel="next"`,
+		"malformed":        `</api/v1/api-tokens?after=b>; rel="next" junk`,
+		"unterminated":     `</api/v1/api-tokens?after=b; rel="next"`,
+	} {
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			f := setup(t)
+			f.mux.HandleFunc("/api-tokens", func(w http.ResponseWriter, r *http.Request) {
+				w.Header().Set("Link", link)
+				writeJSON(w, http.StatusOK, `[{"id":"a"}]`)
+			})
+			got, errs := collect(t, f.client.ApiTokenAPI.ListApiTokensAll(context.Background(), okta.ListApiTokensRequest{}))
+			assert.Equal(t, []string{"a"}, got)
+			require.Len(t, errs, 1)
+			requireError(t, errs[0])
+			assert.Contains(t, errs[0].Error(), "listApiTokens")
+			assert.Contains(t, errs[0].Error(), "next-page link cannot be read")
+			assert.NotContains(t, errs[0].Error(), "after=b")
+			assert.EqualValues(t, 1, f.calls.Load())
+		})
+	}
 }

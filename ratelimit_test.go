@@ -423,3 +423,78 @@ func TestRateLimitHeaders(t *testing.T) {
 		})
 	}
 }
+
+// Durations from the server saturate instead of wrapping around: a
+// Retry-After or X-Rate-Limit-Reset too far away (or too large to read) is a
+// wait longer than MaxWait, so the answer is returned at once. They used to
+// overflow into a wait of zero: an immediate retry, and a limiter spinning
+// on a bucket "spent" for a negative time. Real time, not a bubble: a spin
+// would never let a bubble's clock reach the deadline that bounds the test.
+func TestRetryHugeWaitsSaturate(t *testing.T) {
+	t.Parallel()
+	for name, kv := range map[string][]string{
+		"Retry-After past MaxInt64 ns":          {"X-Rate-Limit-Reset", "", "Retry-After", "9223372037"},
+		"Retry-After past uint64":               {"X-Rate-Limit-Reset", "", "Retry-After", "99999999999999999999999"},
+		"X-Rate-Limit-Reset MaxInt64":           {"X-Rate-Limit-Reset", "9223372036854775807"},
+		"X-Rate-Limit-Reset past uint64":        {"X-Rate-Limit-Reset", "99999999999999999999999"},
+		"X-Rate-Limit-Reset past the year 9999": {"X-Rate-Limit-Reset", "253402300800"},
+	} {
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			m := &rlMock{}
+			client := mockClient(t, m, func(n int) *http.Response {
+				if n == 0 {
+					return respond429("r1", kv...)
+				}
+				return respondToken("r2")
+			})
+			ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+			defer cancel()
+			start := time.Now()
+			_, resp, err := getToken(client, ctx)
+			require.ErrorIs(t, err, okta.ErrRateLimited)
+			assert.NotErrorIs(t, err, context.DeadlineExceeded)
+			assert.Len(t, m.all(), 1, "not retried")
+			assert.Less(t, time.Since(start), time.Second, "returned at once")
+			if kv[1] == "" {
+				return
+			}
+			require.NotNil(t, resp)
+			assert.Equal(t, 9999, resp.RateLimit.Reset.UTC().Year(), "the reset saturates")
+			// The limiter holds the bucket no longer than MaxWait either: the
+			// next call is refused at once, not spun on.
+			_, _, err = getToken(client, ctx)
+			require.ErrorIs(t, err, okta.ErrRateLimited)
+			assert.Contains(t, err.Error(), "MaxWait")
+			assert.Less(t, time.Since(start), time.Second, "refused at once")
+			assert.Len(t, m.all(), 1, "not sent")
+		})
+	}
+}
+
+// A retry whose deadline falls just after the reset is made, before the
+// deadline: the jitter is cut to fit. It used to push the wait past the
+// deadline 19 times in 20, and the 429 was returned instead.
+func TestRetryJitterFitsBeforeDeadline(t *testing.T) {
+	for i := range 20 {
+		synctest.Test(t, func(t *testing.T) {
+			start := time.Now()
+			m := &rlMock{}
+			client := mockClient(t, m, func(n int) *http.Response {
+				if n == 0 {
+					return respond429("r1", "Date", httpDate(start), "X-Rate-Limit-Reset", strconv.FormatInt(start.Unix()+10, 10))
+				}
+				return respondToken("r2")
+			})
+			deadline := start.Add(10*time.Second + time.Millisecond)
+			ctx, cancel := context.WithDeadline(context.Background(), deadline)
+			defer cancel()
+			_, _, err := getToken(client, ctx)
+			require.NoError(t, err, "run %d", i)
+			a := m.all()
+			require.Len(t, a, 2)
+			assert.False(t, a[1].at.Before(start.Add(10*time.Second)), "not before the reset")
+			assert.True(t, a[1].at.Before(deadline), "sent before the deadline")
+		})
+	}
+}
