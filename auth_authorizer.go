@@ -68,30 +68,39 @@ func newOAuthAuth(cfg *Configuration, userAgent string) (*oauthAuth, error) {
 	return out, nil
 }
 
-func (a *oauthAuth) authorize(r *http.Request) error {
+func (a *oauthAuth) authorize(r *http.Request) (string, error) {
 	tok, err := a.cache.token(r.Context())
 	if err != nil {
-		return err
+		return "", err
 	}
 	if a.dpop != nil && strings.EqualFold(tok.TokenType, "DPoP") {
 		proof, err := a.dpop.proof(r.Method, r.URL, a.dpop.nonce(nonceAPI), tok.AccessToken)
 		if err != nil {
-			return fmt.Errorf("signing the DPoP proof: %w", err)
+			return "", fmt.Errorf("signing the DPoP proof: %w", err)
 		}
 		r.Header.Set("Authorization", "DPoP "+tok.AccessToken)
 		r.Header.Set("DPoP", proof)
-		return nil
+		return tok.AccessToken, nil
 	}
 	r.Header.Set("Authorization", "Bearer "+tok.AccessToken)
-	return nil
+	return tok.AccessToken, nil
 }
 
-func (a *oauthAuth) retry(resp *http.Response) authRetry {
+// observe notes the server's DPoP nonce and, when the server refused the
+// access token sent, drops it from the cache unless another request has
+// already replaced it.
+func (a *oauthAuth) observe(resp *http.Response, sent string) {
 	if a.dpop != nil {
 		if n := resp.Header.Get("DPoP-Nonce"); n != "" {
 			a.dpop.setNonce(nonceAPI, n)
 		}
 	}
+	if sent != "" && resp.StatusCode == http.StatusUnauthorized && challengeError(resp.Header) == "invalid_token" {
+		a.cache.drop(sent)
+	}
+}
+
+func (a *oauthAuth) retry(resp *http.Response) authRetry {
 	if resp.StatusCode != http.StatusUnauthorized {
 		return 0
 	}
@@ -101,11 +110,6 @@ func (a *oauthAuth) retry(resp *http.Response) authRetry {
 			return retryNonce
 		}
 	case "invalid_token":
-		sent := ""
-		if resp.Request != nil {
-			_, sent, _ = strings.Cut(resp.Request.Header.Get("Authorization"), " ")
-		}
-		a.cache.drop(sent)
 		return retryToken
 	}
 	return 0

@@ -80,12 +80,12 @@ func (c *tokenCache) token(ctx context.Context) (*oauth2.Token, error) {
 	}
 }
 
-// drop forgets the cached token if it is still the one refused (access); an
-// empty access drops whatever is cached.
+// drop forgets the cached token if it is still the one refused (access): a
+// token another request has already fetched in its place is kept.
 func (c *tokenCache) drop(access string) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if c.tok != nil && (access == "" || c.tok.AccessToken == access) {
+	if c.tok != nil && c.tok.AccessToken == access {
 		c.tok = nil
 	}
 }

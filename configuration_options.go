@@ -82,6 +82,12 @@ func WithDPoP(enabled bool) ConfigOption { return func(s *settings) { s.dpop = &
 // WithHTTPClient sets the *http.Client to send requests with. It is used as
 // given and never modified; the SDK wraps it to add credentials only for
 // requests to the org's origin.
+//
+// Without this option, every Configuration of the process shares one
+// connection pool (TLS 1.2 at least), so clients may be built and dropped
+// freely: there is nothing to close. If the program has replaced or wrapped
+// http.DefaultTransport (otelhttp, httpmock.Activate), requests go through
+// http.DefaultTransport instead, as it is when each request is sent.
 func WithHTTPClient(c *http.Client) ConfigOption {
 	return func(s *settings) { s.httpClient, s.clientSet = c, true }
 }

@@ -4,21 +4,10 @@ package okta
 // the default HTTP client.
 
 import (
-	"crypto/tls"
 	"net/http"
 	"net/url"
 	"strings"
 )
-
-// defaultHTTPClient is the client used when none is configured: TLS 1.2 at
-// least, and enough idle connections for a busy service.
-func defaultHTTPClient() *http.Client {
-	t := http.DefaultTransport.(*http.Transport).Clone()
-	t.TLSClientConfig = &tls.Config{MinVersion: tls.VersionTLS12}
-	t.MaxIdleConns = 256
-	t.MaxIdleConnsPerHost = 128
-	return &http.Client{Transport: t}
-}
 
 // authTransport adds the credentials to requests for the org's origin and to no
 // others: a redirect or a link to another scheme, host or port goes out without
@@ -29,15 +18,24 @@ type authTransport struct {
 	auth   authorizer
 }
 
-// authorizer puts credentials on requests for the org's origin.
+// authorizer puts credentials on requests for the org's origin. The transport
+// calls authorize and observe for each attempt it authorizes; the do loop calls
+// retry. Nothing here reads the credentials back from a request or a response:
+// what the SDK hands back to its caller carries none (see RoundTrip).
 type authorizer interface {
 	// authorize adds credentials to r, one attempt about to be sent: each
 	// attempt, retries and redirects included, is authorized anew (so each
-	// gets its own DPoP proof). It uses r's context to fetch a token.
-	authorize(r *http.Request) error
-	// retry looks at the answer to an attempt it authorized (noting a DPoP
-	// nonce, dropping a token the server refused) and says why one more
-	// attempt would succeed where this one failed, or 0.
+	// gets its own DPoP proof). It uses r's context to fetch a token. It
+	// returns the access token it sent ("" when it sent none that can be
+	// refused and replaced), which the transport passes to observe.
+	authorize(r *http.Request) (sent string, err error)
+	// observe looks at the answer to an attempt authorized with sent, before
+	// the transport hands it back: it notes a DPoP nonce and drops the
+	// cached token if the server refused it and it is still sent.
+	observe(resp *http.Response, sent string)
+	// retry says why one more attempt, authorized anew, would succeed where
+	// the one answered by resp failed, or 0. It reads only resp's status and
+	// headers (never resp.Request) and changes nothing.
 	retry(resp *http.Response) authRetry
 }
 
@@ -59,17 +57,25 @@ func newSSWSAuth(token func() string) sswsAuth {
 	return func() string { return header }
 }
 
-func (a sswsAuth) authorize(r *http.Request) error {
+func (a sswsAuth) authorize(r *http.Request) (string, error) {
 	r.Header.Set("Authorization", a())
-	return nil
+	return "", nil // an API token is never replaced
 }
 
+func (sswsAuth) observe(*http.Response, string) {}
 func (sswsAuth) retry(*http.Response) authRetry { return 0 }
 
+// RoundTrip sends a clone of req, with the credentials when it goes to the
+// org's origin and without any otherwise. The response it returns names req,
+// not the clone, as its Request: no value the SDK hands back holds a
+// credential, however it is printed or logged.
 func (t *authTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 	r := req.Clone(req.Context())
-	if sameOrigin(req.URL, t.origin) {
-		if err := t.auth.authorize(r); err != nil {
+	authorized := sameOrigin(req.URL, t.origin)
+	sent := ""
+	if authorized {
+		var err error
+		if sent, err = t.auth.authorize(r); err != nil {
 			if req.Body != nil {
 				req.Body.Close()
 			}
@@ -80,11 +86,16 @@ func (t *authTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 		r.Header.Del("DPoP")
 	}
 	resp, err := t.base.RoundTrip(r)
-	if resp != nil && resp.Request == nil {
-		// A caller's transport need not set Request (fakes and recorders
-		// often don't); the SDK resolves Link headers against it.
-		resp.Request = req
+	if resp == nil {
+		return nil, err
 	}
+	if authorized {
+		t.auth.observe(resp, sent)
+	}
+	// The SDK resolves Link headers against Request; a caller's transport
+	// need not set it (fakes and recorders often don't), and when it does,
+	// it is r, which holds the credentials.
+	resp.Request = req
 	return resp, err
 }
 
