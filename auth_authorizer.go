@@ -25,17 +25,7 @@ type oauthAuth struct {
 func newOAuthAuth(cfg *Configuration, userAgent string) (*oauthAuth, error) {
 	a := cfg.auth
 	if a.mode == AuthorizationModeBearer {
-		ts := a.tokenSource
-		return &oauthAuth{cache: &tokenCache{now: time.Now, fetch: func(context.Context) (*oauth2.Token, error) {
-			tok, err := ts.Token()
-			if err != nil {
-				return nil, fmt.Errorf("the token source: %w", err)
-			}
-			if tok == nil || tok.AccessToken == "" {
-				return nil, errors.New("the token source returned no access token")
-			}
-			return &oauth2.Token{AccessToken: tok.AccessToken, TokenType: "Bearer", Expiry: tok.Expiry}, nil
-		}}}, nil
+		return &oauthAuth{cache: &tokenCache{now: time.Now, fetch: tokenSourceFetch(a.tokenSource)}}, nil
 	}
 	assertion := a.assertion
 	if assertion == nil {
@@ -66,6 +56,24 @@ func newOAuthAuth(cfg *Configuration, userAgent string) (*oauthAuth, error) {
 	}
 	out.cache = &tokenCache{fetch: tc.fetch, now: time.Now}
 	return out, nil
+}
+
+// tokenSourceFetch gets tokens from a TokenSource (authorization mode
+// Bearer), refusing one that cannot be sent as it is.
+func tokenSourceFetch(ts oauth2.TokenSource) func(context.Context) (*oauth2.Token, error) {
+	return func(context.Context) (*oauth2.Token, error) {
+		tok, err := ts.Token()
+		if err != nil {
+			return nil, fmt.Errorf("the token source: %w", err)
+		}
+		if tok == nil || tok.AccessToken == "" {
+			return nil, errors.New("the token source returned no access token")
+		}
+		if err := checkAccessToken(tok.AccessToken); err != nil {
+			return nil, fmt.Errorf("the token source's access token %w", err)
+		}
+		return &oauth2.Token{AccessToken: tok.AccessToken, TokenType: "Bearer", Expiry: tok.Expiry}, nil
+	}
 }
 
 func (a *oauthAuth) authorize(r *http.Request) (string, error) {

@@ -5,6 +5,7 @@ package okta
 import (
 	"context"
 	"errors"
+	"fmt"
 	"sync"
 	"time"
 
@@ -51,17 +52,7 @@ func (c *tokenCache) token(ctx context.Context) (*oauth2.Token, error) {
 			f = &tokenFetch{done: make(chan struct{})}
 			c.inflight = f
 			c.mu.Unlock()
-			f.tok, f.err = c.fetch(ctx)
-			c.mu.Lock()
-			if f.err == nil {
-				c.tok, c.refreshAt = f.tok, time.Time{}
-				if !f.tok.Expiry.IsZero() {
-					c.refreshAt = f.tok.Expiry.Add(-refreshMargin(f.tok.Expiry.Sub(c.now())))
-				}
-			}
-			c.inflight = nil
-			c.mu.Unlock()
-			close(f.done)
+			c.lead(ctx, f)
 			return f.tok, f.err
 		}
 		c.mu.Unlock()
@@ -79,6 +70,32 @@ func (c *tokenCache) token(ctx context.Context) (*oauth2.Token, error) {
 		}
 	}
 }
+
+// lead runs the fetch that f stands for and publishes its result. Whatever
+// the fetch does, a panic included (in a ClientAssertionFunc, a TokenSource or
+// a log handler), the fetch ends: inflight is cleared, waiters are released
+// and the panic becomes f's error, so that no later caller waits forever.
+func (c *tokenCache) lead(ctx context.Context, f *tokenFetch) {
+	defer func() {
+		if p := recover(); p != nil {
+			f.tok, f.err = nil, fmt.Errorf("%w: %s", errFetchPanicked, excerpt(fmt.Append(nil, p), 200))
+		}
+		c.mu.Lock()
+		if f.err == nil {
+			c.tok, c.refreshAt = f.tok, time.Time{}
+			if !f.tok.Expiry.IsZero() {
+				c.refreshAt = f.tok.Expiry.Add(-refreshMargin(f.tok.Expiry.Sub(c.now())))
+			}
+		}
+		c.inflight = nil
+		c.mu.Unlock()
+		close(f.done)
+	}()
+	f.tok, f.err = c.fetch(ctx)
+}
+
+// errFetchPanicked is the error of a token fetch that panicked.
+var errFetchPanicked = errors.New("getting an access token panicked")
 
 // drop forgets the cached token if it is still the one refused (access): a
 // token another request has already fetched in its place is kept.

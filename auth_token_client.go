@@ -8,6 +8,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"log/slog"
 	"net/http"
 	"net/url"
@@ -73,7 +74,34 @@ type tokenResponse struct {
 	ErrorDescription string          `json:"error_description"`
 }
 
+// request makes one token request and reads its answer.
 func (t *tokenClient) request(ctx context.Context, useDPoP bool) (*oauth2.Token, error) {
+	req, err := t.newRequest(ctx, useDPoP)
+	if err != nil {
+		return nil, err
+	}
+	start := time.Now()
+	resp, err := t.http.Do(req)
+	if err != nil {
+		t.log(ctx, 0, "", start, useDPoP, err)
+		if ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
+		return nil, &OAuthError{Err: stripURL(err)}
+	}
+	if t.dpop != nil {
+		if n := resp.Header.Get("DPoP-Nonce"); n != "" {
+			t.dpop.setNonce(nonceToken, n)
+		}
+	}
+	tok, err := t.answer(resp, start, useDPoP)
+	t.log(ctx, resp.StatusCode, resp.Header.Get("X-Okta-Request-Id"), start, useDPoP, err)
+	return tok, err
+}
+
+// newRequest builds a token request, with a fresh assertion and, when
+// useDPoP, a fresh proof.
+func (t *tokenClient) newRequest(ctx context.Context, useDPoP bool) (*http.Request, error) {
 	assertion, err := t.assertion(ctx, t.endpoint)
 	if err != nil {
 		return nil, &OAuthError{Err: fmt.Errorf("making the client assertion: %w", err)}
@@ -98,25 +126,16 @@ func (t *tokenClient) request(ctx context.Context, useDPoP bool) (*oauth2.Token,
 		}
 		req.Header.Set("DPoP", proof)
 	}
-	start := time.Now()
-	resp, err := t.http.Do(req)
-	if err != nil {
-		t.log(ctx, 0, "", start, useDPoP, err)
-		if ctx.Err() != nil {
-			return nil, ctx.Err()
-		}
-		return nil, &OAuthError{Err: stripURL(err)}
-	}
-	data, rerr := readBody(resp, true, maxTokenBody)
+	return req, nil
+}
+
+// answer reads and closes the token endpoint's answer: a usable token, or an
+// *OAuthError saying why there is none.
+func (t *tokenClient) answer(resp *http.Response, start time.Time, useDPoP bool) (*oauth2.Token, error) {
+	data, rerr := readTokenBody(resp)
 	oe := &OAuthError{StatusCode: resp.StatusCode, RequestID: resp.Header.Get("X-Okta-Request-Id")}
-	if t.dpop != nil {
-		if n := resp.Header.Get("DPoP-Nonce"); n != "" {
-			t.dpop.setNonce(nonceToken, n)
-		}
-	}
 	if rerr != nil {
 		oe.Err = fmt.Errorf("reading the answer: %w", rerr)
-		t.log(ctx, resp.StatusCode, oe.RequestID, start, useDPoP, oe)
 		return nil, oe
 	}
 	var tr tokenResponse
@@ -131,6 +150,8 @@ func (t *tokenClient) request(ctx context.Context, useDPoP bool) (*oauth2.Token,
 		oe.Err = errors.New("the answer is not the JSON token response expected")
 	case tr.AccessToken == "":
 		oe.Err = errors.New("the answer has no access_token")
+	case checkAccessToken(tr.AccessToken) != nil:
+		oe.Err = fmt.Errorf("the answer's access_token %w", checkAccessToken(tr.AccessToken))
 	case strings.EqualFold(tr.TokenType, "DPoP") && !useDPoP:
 		oe.Err = errors.New("the answer is a DPoP-bound token, but no DPoP proof was sent")
 	default:
@@ -139,14 +160,61 @@ func (t *tokenClient) request(ctx context.Context, useDPoP bool) (*oauth2.Token,
 			tok.TokenType = "Bearer"
 		}
 		if secs, err := strconv.ParseInt(strings.Trim(string(tr.ExpiresIn), `"`), 10, 64); err == nil && secs > 0 {
-			tok.Expiry = start.Add(time.Duration(secs) * time.Second)
+			tok.Expiry = start.Add(tokenLifetime(secs))
 		}
-		tok = tok.WithExtra(map[string]any{"scope": tr.Scope})
-		t.log(ctx, resp.StatusCode, oe.RequestID, start, useDPoP, nil)
-		return tok, nil
+		return tok.WithExtra(map[string]any{"scope": tr.Scope}), nil
 	}
-	t.log(ctx, resp.StatusCode, oe.RequestID, start, useDPoP, oe)
 	return nil, oe
+}
+
+// maxTokenLifetime bounds how long a token is trusted without asking again,
+// whatever expires_in says: Okta's org authorization server issues tokens
+// for an hour, and custom servers for a day at most.
+const maxTokenLifetime = 24 * time.Hour
+
+// tokenLifetime is expires_in seconds as a duration, saturated at
+// maxTokenLifetime (so that a huge value cannot overflow into the past).
+func tokenLifetime(secs int64) time.Duration {
+	if secs >= int64(maxTokenLifetime/time.Second) {
+		return maxTokenLifetime
+	}
+	return time.Duration(secs) * time.Second
+}
+
+// maxAccessToken bounds the length of an access token: Okta's are JWTs of a
+// few KiB, and every request carries one in a header.
+const maxAccessToken = 16 << 10
+
+// checkAccessToken refuses an access token that cannot be sent as it is in
+// an Authorization header: empty, too long, or holding anything but visible
+// ASCII (a CR or LF, a control character, a space, a non-ASCII byte).
+func checkAccessToken(tok string) error {
+	if tok == "" {
+		return errors.New("is empty")
+	}
+	if len(tok) > maxAccessToken {
+		return fmt.Errorf("is %d bytes long, more than the %d an access token may be", len(tok), maxAccessToken)
+	}
+	for i := 0; i < len(tok); i++ {
+		if c := tok[i]; c <= ' ' || c >= 0x7f {
+			return fmt.Errorf("holds the byte %#02x at offset %d: an access token is visible ASCII only", c, i)
+		}
+	}
+	return nil
+}
+
+// readTokenBody reads and closes a token endpoint answer, refusing one over
+// maxTokenBody bytes.
+func readTokenBody(resp *http.Response) ([]byte, error) {
+	defer resp.Body.Close()
+	data, err := io.ReadAll(io.LimitReader(resp.Body, maxTokenBody+1))
+	if err != nil {
+		return nil, err
+	}
+	if len(data) > maxTokenBody {
+		return nil, fmt.Errorf("the answer is larger than %d bytes", maxTokenBody)
+	}
+	return data, nil
 }
 
 func (t *tokenClient) log(ctx context.Context, status int, reqID string, start time.Time, dpop bool, err error) {
