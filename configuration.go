@@ -126,8 +126,8 @@ func (s *settings) build() (*Configuration, error) {
 	if s.clientSet && s.httpClient == nil {
 		problems = append(problems, errors.New("WithHTTPClient was given a nil *http.Client: pass a client, or leave the option out to use the default"))
 	}
-	if strings.ContainsAny(s.userAgent, "\r\n") {
-		problems = append(problems, errors.New("user agent contains a line break: use a single-line product token such as myapp/1.2"))
+	if i := indexControl(s.userAgent); i >= 0 {
+		problems = append(problems, fmt.Errorf("user agent (WithUserAgent) %q holds the control character %#02x: use a single-line product token such as myapp/1.2", s.userAgent, s.userAgent[i]))
 	}
 	if len(problems) > 0 {
 		for i, p := range problems {
@@ -176,3 +176,10 @@ func (c *Configuration) AuthorizationMode() string {
 // It has a value receiver so that printing a dereferenced Configuration is
 // covered too.
 func (c Configuration) Format(f fmt.State, verb rune) { fmt.Fprint(f, c.String()) }
+
+// indexControl returns the index of the first ASCII control character (a
+// byte below 0x20, or DEL) in v, or -1: such a byte cannot be sent in a
+// header.
+func indexControl(v string) int {
+	return strings.IndexFunc(v, func(r rune) bool { return r < 0x20 || r == 0x7f })
+}

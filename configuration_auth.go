@@ -152,6 +152,9 @@ func checkToken(tok string) error {
 		return errors.New("API token starts with \"SSWS\": pass the token alone; the SDK adds the SSWS scheme")
 	case strings.ContainsAny(tok, " \t\r\n"):
 		return errors.New("API token contains white space: copy the token's value alone, without spaces or line breaks")
+	case indexControl(tok) >= 0:
+		i := indexControl(tok)
+		return fmt.Errorf("API token holds the control character %#02x at offset %d: copy the token's value alone", tok[i], i)
 	}
 	return nil
 }

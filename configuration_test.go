@@ -243,7 +243,7 @@ func TestConfigurationValidation(t *testing.T) {
 		{"nil http client", []okta.ConfigOption{org, tok, okta.WithHTTPClient(nil)},
 			[]string{"WithHTTPClient", "nil *http.Client", "leave the option out"}},
 		{"user agent with a line break", []okta.ConfigOption{org, tok, okta.WithUserAgent("app/1\r\nX-Evil: 1")},
-			[]string{"user agent", "line break", "myapp/1.2"}},
+			[]string{"user agent", "WithUserAgent", "control character", "myapp/1.2"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
