@@ -12,8 +12,6 @@ import (
 	"encoding/pem"
 	"errors"
 	"fmt"
-	"io"
-	"os"
 	"reflect"
 	"strings"
 
@@ -41,8 +39,13 @@ func parsePrivateKey(v any, from string) (crypto.Signer, string, error) {
 	case string:
 		t := strings.TrimSpace(k)
 		if t != "" && !strings.HasPrefix(t, "{") && !strings.Contains(t, "-----BEGIN") && !strings.ContainsAny(t, "\r\n") {
-			data, err := readKeyFile(t)
+			data, err := readSettingFile(t)
+			if sfe := (*settingFileError)(nil); errors.As(err, &sfe) {
+				// The file exists, so t is a path, not a key: it can be named.
+				return nil, "", fmt.Errorf("private key (%s, file %s) cannot be read: %v", from, t, sfe)
+			}
 			if err != nil {
+				// os's message would quote t, which may be a mangled key.
 				return nil, "", fmt.Errorf("private key (%s) is neither a PEM key nor a JWK, and no file of that name can be read: "+
 					"give the key itself (-----BEGIN PRIVATE KEY----- ...), a JWK ({\"kty\": ...}), or the path of a file holding one", from)
 			}
@@ -146,22 +149,4 @@ func signatureAlgorithm(pub crypto.PublicKey) (jose.SignatureAlgorithm, error) {
 		return "", fmt.Errorf("the EC key is on curve %s: use P-256, P-384 or P-521", k.Curve.Params().Name)
 	}
 	return "", fmt.Errorf("the key is a %T: use an RSA or EC key", pub)
-}
-
-// readKeyFile reads a key file named by a setting, refusing one too large to
-// be a key.
-func readKeyFile(path string) ([]byte, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, 1<<20+1))
-	if err != nil {
-		return nil, err
-	}
-	if len(data) > 1<<20 {
-		return nil, errors.New("the file is larger than a key can be")
-	}
-	return data, nil
 }

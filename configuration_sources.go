@@ -33,7 +33,7 @@ type yamlFile struct {
 }
 
 func (s *settings) loadFile(path string) {
-	data, err := os.ReadFile(path)
+	data, err := readSettingFile(path)
 	if errors.Is(err, fs.ErrNotExist) {
 		return
 	}
