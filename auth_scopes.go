@@ -22,10 +22,9 @@ const (
 // or OKTA_CLIENT_SCOPES. A .manage scope also allows what its .read sibling
 // allows.
 //
-// RevokeCurrentApiToken, ListScopeConsentGrants, GrantConsentToScope,
-// GetScopeConsentGrant and RevokeScopeConsentGrant have no scope: Okta accepts
-// only an API token for them in this API version, and a client configured for
-// OAuth 2.0 refuses them before sending, with ErrInvalidRequest.
+// RevokeCurrentApiToken has no scope: it revokes the API token a client
+// authenticates with, so Okta accepts only an API token for it, and a client
+// configured for OAuth 2.0 refuses it before sending, with ErrInvalidRequest.
 const (
 	// ScopeAppsRead allows the Application operations that read: GetApplication,
 	// ListApplications, GetApplicationUser, ListApplicationUsers,
@@ -38,8 +37,15 @@ const (
 	// ScopeAppsManage allows every other Application operation (create,
 	// update, delete, activate, deactivate, user and group assignments, keys,
 	// CSRs, the provisioning connection, features, the logo, token
-	// revocation), except the four scope-consent-grant operations.
+	// revocation), except the four scope-consent-grant operations, which
+	// have scopes of their own (ScopeAppGrantsRead, ScopeAppGrantsManage).
 	ScopeAppsManage = "okta.apps.manage"
+	// ScopeAppGrantsRead allows ListScopeConsentGrants and
+	// GetScopeConsentGrant.
+	ScopeAppGrantsRead = "okta.appGrants.read"
+	// ScopeAppGrantsManage allows GrantConsentToScope and
+	// RevokeScopeConsentGrant.
+	ScopeAppGrantsManage = "okta.appGrants.manage"
 	// ScopeAPITokensRead allows GetApiToken and ListApiTokens.
 	ScopeAPITokensRead = "okta.apiTokens.read"
 	// ScopeAPITokensManage allows RevokeApiToken.
