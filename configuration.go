@@ -8,6 +8,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"golang.org/x/oauth2"
@@ -58,6 +59,15 @@ type settings struct {
 	sources    []string
 	problems   []error
 
+	// Only the options: no okta.yaml, no OKTA_CLIENT_* (WithoutDefaultSources).
+	optionsOnly bool
+	// picks are the authorization modes the sources chose, in order.
+	picks []modePick
+	// misnamed are the keys an okta.yaml most likely meant but misspelled,
+	// such as okta.client.orgUrl for orgURL: a setting missing for that
+	// reason is reported by the misspelling alone.
+	misnamed []string
+
 	// OAuth 2.0 service apps.
 	authMode     string // an AuthorizationMode constant, or "" for what the credentials set imply
 	clientID     string
@@ -75,22 +85,43 @@ type settings struct {
 // directory, OKTA_CLIENT_* environment variables, then opts. It validates the
 // result and returns every problem found, each saying which setting is wrong
 // and what a right value looks like; errors.Is(err, ErrConfiguration) holds.
+//
+// With WithoutDefaultSources among opts, the files and the environment are
+// not read at all: the Configuration is built from opts alone.
 func NewConfiguration(opts ...ConfigOption) (*Configuration, error) {
 	s := &settings{}
-	if home, err := os.UserHomeDir(); err == nil {
-		s.loadFile(filepath.Join(home, ".okta", "okta.yaml"))
+	if !optionsOnly(opts) {
+		if home, err := os.UserHomeDir(); err == nil {
+			s.loadFile(filepath.Join(home, ".okta", "okta.yaml"))
+		}
+		if wd, err := os.Getwd(); err == nil {
+			s.loadFile(filepath.Join(wd, ".okta.yaml"))
+		}
+		s.loadEnv()
 	}
-	if wd, err := os.Getwd(); err == nil {
-		s.loadFile(filepath.Join(wd, ".okta.yaml"))
-	}
-	s.loadEnv()
+	s.apply(opts)
+	return s.build()
+}
+
+// optionsOnly reports whether opts hold WithoutDefaultSources. Options only
+// set fields of settings, so applying them to a scratch copy first is safe.
+func optionsOnly(opts []ConfigOption) bool {
+	var scratch settings
+	scratch.apply(opts)
+	return scratch.optionsOnly
+}
+
+func (s *settings) apply(opts []ConfigOption) {
 	for _, opt := range opts {
 		if opt != nil {
 			opt(s)
 		}
 	}
-	return s.build()
 }
+
+// misspelled reports whether an okta.yaml misspelled key (such as
+// "okta.client.orgUrl").
+func (s *settings) misspelled(key string) bool { return slices.Contains(s.misnamed, key) }
 
 func (s *settings) build() (*Configuration, error) {
 	problems := s.problems
@@ -108,7 +139,7 @@ func (s *settings) build() (*Configuration, error) {
 		cfg.maxBody = s.maxBody
 	}
 	u, err := parseOrgURL(s.orgURL)
-	if err != nil {
+	if err != nil && (s.orgURL != "" || !s.misspelled("okta.client.orgUrl")) {
 		problems = append(problems, err)
 	}
 	cfg.orgURL = u

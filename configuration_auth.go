@@ -4,6 +4,7 @@ package okta
 // Configuration uses and what that mode needs, from the merged settings.
 
 import (
+	"cmp"
 	"crypto"
 	"errors"
 	"fmt"
@@ -63,7 +64,7 @@ func (s *settings) resolveAuth() (*authConfig, []error) {
 	switch strings.ToLower(mode) {
 	case "ssws":
 		a.mode = AuthorizationModeSSWS
-		if err := checkToken(s.apiToken); err != nil {
+		if err := checkToken(s.apiToken); err != nil && (s.apiToken != "" || !s.misspelled("okta.client.token")) {
 			problems = append(problems, err)
 		}
 	case "privatekey":
@@ -83,7 +84,35 @@ func (s *settings) resolveAuth() (*authConfig, []error) {
 		problems = append(problems, fmt.Errorf("WithDPoP(true) needs tokens the SDK requests itself (authorization mode PrivateKey, "+
 			"with WithPrivateKey or WithClientAssertion), but the authorization mode is %s", a.mode))
 	}
+	if len(problems) > 0 {
+		if err := s.modeConflict(cmp.Or(a.mode, mode)); err != nil {
+			problems = append(problems, err)
+		}
+	}
 	return a, problems
+}
+
+// modeConflict explains, when the sources of settings chose different
+// authorization modes, which source chose what and which mode won: the
+// likely reason the chosen mode lacks what it needs.
+func (s *settings) modeConflict(used string) error {
+	distinct := map[string]bool{}
+	for _, p := range s.picks {
+		distinct[strings.ToLower(p.mode)] = true
+	}
+	if len(distinct) < 2 {
+		return nil
+	}
+	var b strings.Builder
+	for i, p := range s.picks {
+		if i > 0 {
+			b.WriteString("; ")
+		}
+		fmt.Fprintf(&b, "%s chose %s", p.by, p.mode)
+	}
+	return fmt.Errorf("the sources of settings choose different authorization modes (%s), and %s is used: "+
+		"an explicit authorization mode outranks credentials, and a later source (options, then the environment, "+
+		"then ./.okta.yaml, then ~/.okta/okta.yaml) outranks an earlier one; choose the mode and its credentials in one place", b.String(), used)
 }
 
 const clientIDExample = "0oa1b2c3d4e5f6g7h8i9"

@@ -16,8 +16,18 @@ func WithOrgURL(orgURL string) ConfigOption { return func(s *settings) { s.orgUR
 // WithAPIToken sets the API token, sent as "Authorization: SSWS <token>", and
 // makes it the way the client authenticates (authorization mode SSWS).
 func WithAPIToken(token string) ConfigOption {
-	return func(s *settings) { s.apiToken, s.authMode = token, AuthorizationModeSSWS }
+	return func(s *settings) {
+		s.apiToken, s.authMode = token, AuthorizationModeSSWS
+		s.picks = append(s.picks, modePick{"WithAPIToken", AuthorizationModeSSWS})
+	}
 }
+
+// WithoutDefaultSources builds the Configuration from the options alone:
+// ~/.okta/okta.yaml, ./.okta.yaml and the OKTA_CLIENT_* environment variables
+// are not read, so a stray file or variable on the machine cannot change or
+// break it. Use it in tests and in services that pass every setting
+// explicitly. Its place among the options does not matter.
+func WithoutDefaultSources() ConfigOption { return func(s *settings) { s.optionsOnly = true } }
 
 // WithPrivateKey makes the client authenticate as an OAuth 2.0 service app
 // (authorization mode PrivateKey): it gets access tokens for scopes (such as
@@ -39,6 +49,7 @@ func WithPrivateKey(clientID string, key any, keyID string, scopes ...string) Co
 	return func(s *settings) {
 		s.authMode, s.clientID, s.privateKey, s.keyFrom, s.privateKeyID = AuthorizationModePrivateKey, clientID, key, "WithPrivateKey", keyID
 		s.scopes, s.assertion = scopes, nil
+		s.picks = append(s.picks, modePick{"WithPrivateKey", AuthorizationModePrivateKey})
 	}
 }
 
@@ -48,6 +59,7 @@ func WithPrivateKey(clientID string, key any, keyID string, scopes ...string) Co
 func WithClientAssertion(clientID string, assertion ClientAssertionFunc, scopes ...string) ConfigOption {
 	return func(s *settings) {
 		s.authMode, s.clientID, s.assertion, s.scopes = AuthorizationModePrivateKey, clientID, assertion, scopes
+		s.picks = append(s.picks, modePick{"WithClientAssertion", AuthorizationModePrivateKey})
 		if assertion == nil {
 			s.problems = append(s.problems, errors.New("WithClientAssertion was given a nil ClientAssertionFunc: pass a func that returns a signed assertion"))
 		}
@@ -63,6 +75,7 @@ func WithClientAssertion(clientID string, assertion ClientAssertionFunc, scopes 
 func WithTokenSource(ts oauth2.TokenSource) ConfigOption {
 	return func(s *settings) {
 		s.authMode, s.tokenSource = AuthorizationModeBearer, ts
+		s.picks = append(s.picks, modePick{"WithTokenSource", AuthorizationModeBearer})
 		if ts == nil {
 			s.problems = append(s.problems, errors.New("WithTokenSource was given a nil oauth2.TokenSource: pass a token source"))
 		}

@@ -46,7 +46,17 @@ func (s *settings) loadFile(path string) {
 		s.problems = append(s.problems, fmt.Errorf("%s: is not valid YAML (%v); expected okta:\\n  client:\\n    orgUrl: https://dev-123456.okta.com", path, err))
 		return
 	}
+	var doc yaml.Node
+	if err := yaml.Unmarshal(data, &doc); err == nil {
+		for _, u := range unknownKeys(&doc, oktaYAMLKeys) {
+			s.problems = append(s.problems, fmt.Errorf("%s: %w", path, u))
+			if u.guess != "" {
+				s.misnamed = append(s.misnamed, u.path[:strings.LastIndexByte(u.path, '.')+1]+u.guess)
+			}
+		}
+	}
 	c := f.Okta.Client
+	s.pickMode(path, c.AuthorizationMode, c.Token, c.ClientID+c.PrivateKey, "okta.client.authorizationMode", "okta.client.token", "okta.client.clientId")
 	if c.OrgURL != "" {
 		s.orgURL = c.OrgURL
 	}
@@ -130,5 +140,26 @@ func (s *settings) loadEnv() {
 	}
 	if used {
 		s.sources = append(s.sources, "environment")
+	}
+	s.pickMode("the environment", os.Getenv("OKTA_CLIENT_AUTHORIZATIONMODE"), os.Getenv("OKTA_CLIENT_TOKEN"),
+		os.Getenv("OKTA_CLIENT_CLIENTID")+os.Getenv("OKTA_CLIENT_PRIVATEKEY"),
+		"OKTA_CLIENT_AUTHORIZATIONMODE", "OKTA_CLIENT_TOKEN", "OKTA_CLIENT_CLIENTID")
+}
+
+// modePick is the authorization mode one source of settings chose, and the
+// setting that chose it, for the message when sources disagree.
+type modePick struct{ by, mode string }
+
+// pickMode records the mode a file or the environment chooses: its explicit
+// authorization mode, or else the one its credentials imply (an API token:
+// SSWS; a client id or private key: PrivateKey), as resolveAuth would.
+func (s *settings) pickMode(source, mode, token, oauth, modeKey, tokenKey, oauthKey string) {
+	switch {
+	case mode != "":
+		s.picks = append(s.picks, modePick{modeKey + " in " + source, mode})
+	case token != "":
+		s.picks = append(s.picks, modePick{tokenKey + " in " + source, AuthorizationModeSSWS})
+	case oauth != "":
+		s.picks = append(s.picks, modePick{oauthKey + " or its private key in " + source, AuthorizationModePrivateKey})
 	}
 }

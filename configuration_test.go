@@ -71,7 +71,8 @@ func isolate(t *testing.T) (home, wd string) {
 	home, wd = t.TempDir(), t.TempDir()
 	t.Setenv("HOME", home)
 	t.Chdir(wd)
-	for _, name := range []string{"OKTA_CLIENT_ORGURL", "OKTA_CLIENT_TOKEN", "OKTA_CLIENT_RATELIMIT_MAXRETRIES"} {
+	for _, name := range []string{"OKTA_CLIENT_ORGURL", "OKTA_CLIENT_TOKEN", "OKTA_CLIENT_RATELIMIT_MAXRETRIES", "OKTA_CLIENT_AUTHORIZATIONMODE",
+		"OKTA_CLIENT_CLIENTID", "OKTA_CLIENT_SCOPES", "OKTA_CLIENT_PRIVATEKEY", "OKTA_CLIENT_PRIVATEKEYID"} {
 		t.Setenv(name, "")
 	}
 	return home, wd
