@@ -34,30 +34,23 @@ type Configuration struct {
 	sources    []string // where settings came from, for String
 }
 
-// secret is a credential. It prints as [REDACTED] with every verb.
-type secret string
-
-func (secret) String() string                  { return "[REDACTED]" }
-func (secret) GoString() string                { return `"[REDACTED]"` }
-func (s secret) Format(f fmt.State, verb rune) { fmt.Fprint(f, "[REDACTED]") }
-
 // ConfigOption sets one setting of a Configuration.
 type ConfigOption func(*settings)
 
 // settings is the working state while NewConfiguration merges its sources.
 type settings struct {
-	orgURL     string
-	apiToken   string
-	httpClient *http.Client
-	clientSet  bool
-	maxRetries *int
-	retry      *RetryPolicy
-	holdLimits *bool
-	maxBody    int64
-	userAgent  string
-	logger     *slog.Logger
-	sources    []string
-	problems   []error
+	orgURL             string
+	apiToken           string
+	httpClient         *http.Client
+	clientSet          bool
+	maxRetries         *int
+	retry              *RetryPolicy
+	proactiveRateLimit *bool
+	maxBody            int64
+	userAgent          string
+	logger             *slog.Logger
+	sources            []string
+	problems           []error
 
 	// Only the options: no okta.yaml, no OKTA_CLIENT_* (WithoutDefaultSources).
 	optionsOnly bool
@@ -130,8 +123,8 @@ func (s *settings) build() (*Configuration, error) {
 	if s.retry != nil {
 		cfg.retry = *s.retry
 	}
-	if s.holdLimits != nil {
-		cfg.holdLimits = *s.holdLimits
+	if s.proactiveRateLimit != nil {
+		cfg.holdLimits = *s.proactiveRateLimit
 	}
 	if s.maxBody < 0 {
 		problems = append(problems, fmt.Errorf("max response bytes is %d: use a positive size such as 64<<20", s.maxBody))

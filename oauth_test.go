@@ -186,7 +186,7 @@ func (s *oauthServer) token(w http.ResponseWriter, r *http.Request) {
 // checkProof verifies a DPoP proof and returns its key's thumbprint, or what
 // is wrong with it.
 func (s *oauthServer) checkProof(proof string, r *http.Request, nonce, access string) (string, string) {
-	sig, err := jose.ParseSigned(proof, []jose.SignatureAlgorithm{jose.ES256})
+	sig, err := jose.ParseSignedCompact(proof, []jose.SignatureAlgorithm{jose.ES256})
 	if err != nil || len(sig.Signatures) != 1 {
 		return "", "unreadable proof"
 	}
