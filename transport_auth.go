@@ -1,7 +1,8 @@
 package okta
 
 // The auth transport: credentials on requests for the org's origin only, and
-// the default HTTP client.
+// the authorizers that put them there (SSWS here; OAuth 2.0 in
+// auth_authorizer.go).
 
 import (
 	"net/http"
@@ -31,7 +32,7 @@ type authorizer interface {
 	authorize(r *http.Request) (sent string, err error)
 	// observe looks at the answer to an attempt authorized with sent, before
 	// the transport hands it back: it notes a DPoP nonce and drops the
-	// cached token if the server refused it and it is still sent.
+	// cached token if the server refused it and it is still the one cached.
 	observe(resp *http.Response, sent string)
 	// retry says why one more attempt, authorized anew, would succeed where
 	// the one answered by resp failed, or 0. It reads only resp's status and
