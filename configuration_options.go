@@ -118,7 +118,9 @@ func WithRetryPolicy(p RetryPolicy) ConfigOption {
 // WithProactiveRateLimit turns on or off (default on) holding requests to an
 // endpoint whose rate-limit bucket Okta said is spent, until the bucket
 // resets, across all goroutines of a client.
-func WithProactiveRateLimit(on bool) ConfigOption { return func(s *settings) { s.proactiveRateLimit = &on } }
+func WithProactiveRateLimit(on bool) ConfigOption {
+	return func(s *settings) { s.proactiveRateLimit = &on }
+}
 
 // WithMaxResponseBytes bounds the size of a successful response body (default
 // 64 MiB); a larger one fails the call. Error bodies are read to at most 64 KiB.
