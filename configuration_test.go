@@ -71,7 +71,8 @@ func isolate(t *testing.T) (home, wd string) {
 	home, wd = t.TempDir(), t.TempDir()
 	t.Setenv("HOME", home)
 	t.Chdir(wd)
-	for _, name := range []string{"OKTA_CLIENT_ORGURL", "OKTA_CLIENT_TOKEN", "OKTA_CLIENT_RATELIMIT_MAXRETRIES"} {
+	for _, name := range []string{"OKTA_CLIENT_ORGURL", "OKTA_CLIENT_TOKEN", "OKTA_CLIENT_RATELIMIT_MAXRETRIES", "OKTA_CLIENT_AUTHORIZATIONMODE",
+		"OKTA_CLIENT_CLIENTID", "OKTA_CLIENT_SCOPES", "OKTA_CLIENT_PRIVATEKEY", "OKTA_CLIENT_PRIVATEKEYID"} {
 		t.Setenv(name, "")
 	}
 	return home, wd
@@ -243,7 +244,7 @@ func TestConfigurationValidation(t *testing.T) {
 		{"nil http client", []okta.ConfigOption{org, tok, okta.WithHTTPClient(nil)},
 			[]string{"WithHTTPClient", "nil *http.Client", "leave the option out"}},
 		{"user agent with a line break", []okta.ConfigOption{org, tok, okta.WithUserAgent("app/1\r\nX-Evil: 1")},
-			[]string{"user agent", "line break", "myapp/1.2"}},
+			[]string{"user agent", "WithUserAgent", "control character", "myapp/1.2"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -19,7 +19,7 @@ import (
 
 func decodeProof(t *testing.T, proof string) (jose.Header, map[string]any) {
 	t.Helper()
-	sig, err := jose.ParseSigned(proof, []jose.SignatureAlgorithm{jose.ES256})
+	sig, err := jose.ParseSignedCompact(proof, []jose.SignatureAlgorithm{jose.ES256})
 	require.NoError(t, err)
 	h := sig.Signatures[0].Protected
 	require.NotNil(t, h.JSONWebKey)

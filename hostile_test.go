@@ -4,11 +4,8 @@ package okta_test
 
 import (
 	"context"
-	"crypto/tls"
 	"encoding/json"
-	"errors"
 	"io"
-	"log"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -228,46 +225,4 @@ func TestHostileHugeNumbersRoundTrip(t *testing.T) {
 	require.NoError(t, err)
 	require.Len(t, puts, 1)
 	assert.Equal(t, appJSONNumbers(t, []byte(doc)), appJSONNumbers(t, []byte(puts[0])), "an update sends the numbers back unchanged")
-}
-
-// The transport the SDK builds when the caller gives none refuses anything
-// below TLS 1.2: its ClientHello offers 1.2 and 1.3 only.
-func TestHostileDefaultTransportTLS12Minimum(t *testing.T) {
-	t.Parallel()
-	hellos := make(chan []uint16, 1)
-	srv := httptest.NewUnstartedServer(http.HandlerFunc(func(http.ResponseWriter, *http.Request) {}))
-	srv.TLS = &tls.Config{GetConfigForClient: func(h *tls.ClientHelloInfo) (*tls.Config, error) {
-		select {
-		case hellos <- append([]uint16(nil), h.SupportedVersions...):
-		default:
-		}
-		return nil, nil
-	}}
-	srv.Config.ErrorLog = log.New(io.Discard, "", 0)
-	srv.StartTLS()
-	t.Cleanup(srv.Close)
-
-	client := newClient(t, srv.URL, okta.WithMaxRetries(0))
-	_, _, err := client.ApplicationAPI.GetApplication(context.Background(), okta.GetApplicationRequest{AppID: "0oa1"})
-	requireError(t, err) // the test server's certificate is not trusted
-	var versions []uint16
-	select {
-	case versions = <-hellos:
-	default:
-		t.Fatal("no ClientHello reached the server")
-	}
-	assert.NotEmpty(t, versions)
-	for _, v := range versions {
-		assert.GreaterOrEqual(t, v, uint16(tls.VersionTLS12), "offered %s", tls.VersionName(v))
-	}
-
-	// And a server that speaks at most TLS 1.1 gets no connection.
-	old := httptest.NewUnstartedServer(http.HandlerFunc(func(http.ResponseWriter, *http.Request) {}))
-	old.TLS = &tls.Config{MaxVersion: tls.VersionTLS11}
-	old.Config.ErrorLog = log.New(io.Discard, "", 0)
-	old.StartTLS()
-	t.Cleanup(old.Close)
-	_, _, err = newClient(t, old.URL, okta.WithMaxRetries(0)).ApplicationAPI.GetApplication(context.Background(), okta.GetApplicationRequest{AppID: "0oa1"})
-	requireError(t, err)
-	assert.True(t, strings.Contains(err.Error(), "protocol version") || errors.Is(err, io.EOF), err.Error())
 }

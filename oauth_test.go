@@ -186,7 +186,7 @@ func (s *oauthServer) token(w http.ResponseWriter, r *http.Request) {
 // checkProof verifies a DPoP proof and returns its key's thumbprint, or what
 // is wrong with it.
 func (s *oauthServer) checkProof(proof string, r *http.Request, nonce, access string) (string, string) {
-	sig, err := jose.ParseSigned(proof, []jose.SignatureAlgorithm{jose.ES256})
+	sig, err := jose.ParseSignedCompact(proof, []jose.SignatureAlgorithm{jose.ES256})
 	if err != nil || len(sig.Signatures) != 1 {
 		return "", "unreadable proof"
 	}
@@ -546,19 +546,46 @@ func TestDPoPRetriedRateLimitHasNewProof(t *testing.T) {
 func TestAPITokenOnlyOperationsRefused(t *testing.T) {
 	s := newOAuthServer(t, &appECKey().PublicKey)
 	c := s.client(t, okta.WithPrivateKey(testClientID, appECKey(), "", okta.ScopeAppsManage, okta.ScopeAPITokensManage))
-	ctx := context.Background()
-	_, err := c.ApiTokenAPI.RevokeCurrentApiToken(ctx, okta.RevokeCurrentApiTokenRequest{})
+	_, err := c.ApiTokenAPI.RevokeCurrentApiToken(context.Background(), okta.RevokeCurrentApiTokenRequest{})
 	assert.ErrorIs(t, err, okta.ErrInvalidRequest)
 	assert.ErrorContains(t, err, "only an API token")
-	_, _, err = c.ApplicationAPI.ListScopeConsentGrants(ctx, okta.ListScopeConsentGrantsRequest{AppID: "0oa1"})
-	assert.ErrorIs(t, err, okta.ErrInvalidRequest)
-	_, _, err = c.ApplicationAPI.GrantConsentToScope(ctx, okta.GrantConsentToScopeRequest{AppID: "0oa1", OAuth2ScopeConsentGrant: &okta.OAuth2ScopeConsentGrant{}})
-	assert.ErrorIs(t, err, okta.ErrInvalidRequest)
-	_, _, err = c.ApplicationAPI.GetScopeConsentGrant(ctx, okta.GetScopeConsentGrantRequest{AppID: "0oa1", GrantID: "g"})
-	assert.ErrorIs(t, err, okta.ErrInvalidRequest)
-	_, err = c.ApplicationAPI.RevokeScopeConsentGrant(ctx, okta.RevokeScopeConsentGrantRequest{AppID: "0oa1", GrantID: "g"})
-	assert.ErrorIs(t, err, okta.ErrInvalidRequest)
 	assert.Zero(t, s.fetches.Load()+s.apiCalls.Load(), "nothing was sent")
+}
+
+// The scope-consent-grant operations take an access token with
+// okta.appGrants.read or okta.appGrants.manage: a client configured for OAuth
+// 2.0 sends them (the 2022 spec said API token only; Okta no longer does).
+func TestScopeConsentGrantOperationsAllowedWithOAuth(t *testing.T) {
+	s := newOAuthServer(t, &appECKey().PublicKey)
+	var paths []string
+	s.apiHook = func(w http.ResponseWriter, r *http.Request, n int32) bool {
+		s.mu.Lock()
+		paths = append(paths, r.Method+" "+r.URL.Path)
+		s.mu.Unlock()
+		switch {
+		case r.Method == http.MethodDelete:
+			w.WriteHeader(http.StatusNoContent)
+		case strings.HasSuffix(r.URL.Path, "/grants") && r.Method == http.MethodGet:
+			writeJSON(w, 200, `[{"id":"g1","scopeId":"okta.users.read"}]`)
+		default:
+			writeJSON(w, 200, `{"id":"g1","scopeId":"okta.users.read"}`)
+		}
+		return true
+	}
+	c := s.client(t, okta.WithPrivateKey(testClientID, appECKey(), "", okta.ScopeAppGrantsRead, okta.ScopeAppGrantsManage))
+	ctx := context.Background()
+	_, _, err := c.ApplicationAPI.ListScopeConsentGrants(ctx, okta.ListScopeConsentGrantsRequest{AppID: "0oa1"})
+	require.NoError(t, err)
+	_, _, err = c.ApplicationAPI.GrantConsentToScope(ctx, okta.GrantConsentToScopeRequest{AppID: "0oa1",
+		OAuth2ScopeConsentGrant: &okta.OAuth2ScopeConsentGrant{Issuer: "https://dev-1.okta.com", ScopeID: "okta.users.read"}})
+	require.NoError(t, err)
+	_, _, err = c.ApplicationAPI.GetScopeConsentGrant(ctx, okta.GetScopeConsentGrantRequest{AppID: "0oa1", GrantID: "g1"})
+	require.NoError(t, err)
+	_, err = c.ApplicationAPI.RevokeScopeConsentGrant(ctx, okta.RevokeScopeConsentGrantRequest{AppID: "0oa1", GrantID: "g1"})
+	require.NoError(t, err)
+	assert.Equal(t, []string{"GET /api/v1/apps/0oa1/grants", "POST /api/v1/apps/0oa1/grants",
+		"GET /api/v1/apps/0oa1/grants/g1", "DELETE /api/v1/apps/0oa1/grants/g1"}, paths)
+	assert.Equal(t, []string{"okta.appGrants.read okta.appGrants.manage"}, s.scopes)
 }
 
 func TestPrivateKeyNeverShown(t *testing.T) {
