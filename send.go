@@ -134,12 +134,16 @@ func (c *APIClient) readAnswer(ctx context.Context, p *prepared, resp *Response)
 		// An informational answer the SDK did not ask for (101 Switching
 		// Protocols hands over the raw connection): never read.
 		resp.Body.Close()
+		resp.Body = http.NoBody
 		e := newError(c.scrub, p.method, p.where, resp, nil)
 		e.ErrorSummary = "an informational answer the SDK did not ask for; " + p.op + " expects a final answer"
 		return failFinal, e
 	}
 	ok := status < 300
 	data, err := readBody(resp.Response, ok, c.cfg.maxBody)
+	// The body read is closed; the connection it came on (whose buffers
+	// hold the request as written, credentials and all) is not kept.
+	resp.Body = http.NoBody
 	switch {
 	case errors.Is(err, errBodyTooLarge):
 		// The same request gets the same body. The answer is Okta's (or
