@@ -92,9 +92,12 @@ func readUpTo(r io.Reader, declared, limit int64) ([]byte, error) {
 			if int64(len(buf)) > limit {
 				return buf, nil
 			}
-			next := min(2*int64(cap(buf)), limit+1)
-			if declared > int64(len(buf)) {
-				next = min(next, declared+1) // the body said how long it is
+			next := 2 * int64(cap(buf))
+			if declared > int64(len(buf)) && next > declared {
+				next = declared + 1 // the body said how long it is, and has kept its word so far
+			}
+			if next >= limit {
+				next = limit + 1 // one buffer at the cap, not one just under it and another
 			}
 			grown := make([]byte, len(buf), next)
 			copy(grown, buf)
