@@ -242,6 +242,10 @@ func decodeResult(s *scrubber, p *prepared, resp *Response, data []byte) error {
 		e.ErrorSummary = "the response has no body; " + p.op + " returns a JSON document"
 		return e
 	}
+	if raw, ok := p.out.(*[]byte); ok { // a document that is not JSON (SAML metadata): its bytes as sent
+		*raw = data
+		return nil
+	}
 	err := unmarshal(data, p.out)
 	if err == nil && string(trimmed) == "null" {
 		err = &TypeError{Want: reflect.TypeOf(p.out).Elem().String(), Got: "null"}
