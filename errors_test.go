@@ -5,11 +5,13 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"net/http/httptest"
 	"strings"
 	"testing"
 	"unicode/utf8"
 
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 
 	"github.com/gatekit/okta"
 )
@@ -86,16 +88,67 @@ func TestErrorIs(t *testing.T) {
 	}
 }
 
-func TestSentinelsDistinct(t *testing.T) {
+// Each sentinel matches the failures of its kind the SDK produces, and no
+// other sentinel does: an error is found by one name only.
+func TestSentinelsMatchTheirFailures(t *testing.T) {
 	t.Parallel()
-	all := []error{okta.ErrInvalidRequest, okta.ErrUnauthorized, okta.ErrForbidden, okta.ErrNotFound, okta.ErrRateLimited, okta.ErrConfiguration, okta.ErrCrossOriginLink}
-	seen := map[string]bool{}
-	for i, a := range all {
-		assert.True(t, strings.HasPrefix(a.Error(), "okta: "), a.Error())
-		assert.False(t, seen[a.Error()], "duplicate message %q", a.Error())
-		seen[a.Error()] = true
-		for j, b := range all {
-			assert.Equal(t, i == j, errors.Is(a, b))
+	ctx := context.Background()
+	status := func(code int) error {
+		org := &relOrg{respond: func(int, *http.Request) (*http.Response, error) { return relError(code), nil }}
+		_, _, err := org.client(t, okta.WithMaxRetries(0)).ApplicationAPI.GetApplication(ctx, okta.GetApplicationRequest{AppID: "0oa1"})
+		return err
+	}
+	crossOrigin := func() error {
+		org := &relOrg{respond: func(int, *http.Request) (*http.Response, error) {
+			return relJSON(200, `[]`, "Link", `<https://evil.example.com/api/v1/apps?after=x>; rel="next"`), nil
+		}}
+		for _, err := range org.client(t).ApplicationAPI.ListApplicationsAll(ctx, okta.ListApplicationsRequest{}) {
+			if err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	redirect := func() error {
+		evil := newBodySeen(t)
+		srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			http.Redirect(w, r, evil.URL, http.StatusTemporaryRedirect)
+		}))
+		t.Cleanup(srv.Close)
+		_, err := createWithSecret(newClient(t, srv.URL))
+		return err
+	}
+	configuration := func() error {
+		_, err := okta.NewConfiguration(okta.WithOrgURL("https://{yourOktaDomain}"), okta.WithAPIToken(testToken))
+		return err
+	}
+	refused := func() error {
+		_, _, err := newClient(t, relOrgURL).ApplicationAPI.GetApplication(ctx, okta.GetApplicationRequest{})
+		return err
+	}
+	cases := map[error]func() error{
+		okta.ErrInvalidRequest:  refused,
+		okta.ErrUnauthorized:    func() error { return status(401) },
+		okta.ErrForbidden:       func() error { return status(403) },
+		okta.ErrNotFound:        func() error { return status(404) },
+		okta.ErrRateLimited:     func() error { return status(429) },
+		okta.ErrConfiguration:   configuration,
+		okta.ErrCrossOriginLink: crossOrigin,
+		okta.ErrRedirectRefused: redirect,
+	}
+	for sentinel, fail := range cases {
+		err := fail()
+		require.Error(t, err, "%v", sentinel)
+		for other := range cases {
+			assert.Equal(t, other == sentinel, errors.Is(err, other), "%q is %v", err, other)
+		}
+	}
+	// A 400 from Okta is ErrInvalidRequest too; a 409 or a 500 is none of them.
+	assert.ErrorIs(t, status(400), okta.ErrInvalidRequest)
+	for _, code := range []int{409, 500} {
+		err := status(code)
+		for s := range cases {
+			assert.NotErrorIs(t, err, s)
 		}
 	}
 }
