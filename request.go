@@ -63,7 +63,7 @@ func doEmpty(ctx context.Context, c *APIClient, cl call) (*Response, error) {
 // prepared is a call ready to send: what is the same for every attempt,
 // worked out once.
 type prepared struct {
-	*call
+	call    // a copy: a pointer to the caller's would move it to the heap
 	url     string // the URL to request
 	where   string // the escaped path, to name in errors and logs (no query: it is the caller's data)
 	payload []byte // the encoded body; nil for none
@@ -73,24 +73,25 @@ type prepared struct {
 
 // prepare checks cl and works out what its attempts send. Every refusal is
 // ErrInvalidRequest, before anything is sent.
-func (c *APIClient) prepare(cl *call, out any) (*prepared, error) {
+func (c *APIClient) prepare(cl *call, out any) (prepared, error) {
 	if err := c.refuseForAuth(cl.op); err != nil {
-		return nil, err
+		return prepared{}, err
 	}
-	p := &prepared{call: cl, out: out, ptype: cl.ctype}
+	p := prepared{call: *cl, out: out, ptype: cl.ctype}
+	cl = &p.call
 	var err error
 	if p.url, p.where, err = c.target(cl); err != nil {
-		return nil, err
+		return prepared{}, err
 	}
 	if isNilBody(cl.json) {
 		if cl.needs != "" {
-			return nil, invalid(cl.op, "%s is required", cl.needs)
+			return prepared{}, invalid(cl.op, "%s is required", cl.needs)
 		}
 		cl.json = nil // an optional body left out: send none
 	}
 	if cl.json != nil {
 		if p.payload, err = marshal(cl.json); err != nil {
-			return nil, fmt.Errorf("%w: %s: encoding the request body: %w", ErrInvalidRequest, cl.op, err)
+			return prepared{}, fmt.Errorf("%w: %s: encoding the request body: %w", ErrInvalidRequest, cl.op, err)
 		}
 		p.ptype = "application/json"
 	} else if cl.body != nil {

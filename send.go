@@ -74,9 +74,9 @@ func (c *APIClient) do(ctx context.Context, cl *call, out any) (*Response, error
 	var st callState
 	for {
 		n := st.sent
-		o := c.attempt(ctx, p, &st)
-		d := c.decide(ctx, p, &st, o)
-		c.logAttempt(ctx, p, n, o, d)
+		o := c.attempt(ctx, &p, &st)
+		d := c.decide(ctx, &p, &st, o)
+		c.logAttempt(ctx, &p, n, o, d)
 		switch d.verdict {
 		case done:
 			return o.resp, o.err
@@ -86,7 +86,7 @@ func (c *APIClient) do(ctx context.Context, cl *call, out any) (*Response, error
 		case retryAfter:
 			if err := sleep(ctx, d.wait); err != nil {
 				stage := "waiting " + d.wait.Round(time.Millisecond).String() + " to retry"
-				return o.resp, c.fail(p, stage, errors.Join(err, o.err))
+				return o.resp, c.fail(&p, stage, errors.Join(err, o.err))
 			}
 		}
 		st.retryFor = ""
