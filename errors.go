@@ -54,8 +54,10 @@ type Error struct {
 	// needs, from the WWW-Authenticate header. Grant it to the service app
 	// and add it to the configured scopes.
 	RequiredScope string
-	RequestID     string    // X-Okta-Request-Id of the response
-	Response      *Response // the failed response (the last one, after retries); its body is consumed
+	RequestID     string // X-Okta-Request-Id of the response
+	// Response is the failed response (the last one, after retries); its body
+	// is consumed and its Request holds no credential (see Response).
+	Response *Response
 	// Body is the response body as read, at most 64 KiB, with the client's
 	// own credentials (should the server echo them) replaced by [REDACTED].
 	Body []byte
