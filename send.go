@@ -98,10 +98,10 @@ func (c *APIClient) do(ctx context.Context, cl *call, out any) (*Response, error
 
 // attempt sends p once, after the rate limiter lets it, and reads the answer.
 func (c *APIClient) attempt(ctx context.Context, p *prepared, st *callState) outcome {
-	start := time.Now()
 	if err := c.limits.wait(ctx, p.bucket); err != nil {
 		return outcome{err: c.fail(p, "waiting for the rate limit to reset", err), kind: failFinal}
 	}
+	start := time.Now()
 	req, err := c.newRequest(ctx, p, st)
 	if err != nil {
 		return outcome{err: c.fail(p, "building the request", err), kind: failFinal}
@@ -205,7 +205,7 @@ func (c *APIClient) fail(p *prepared, stage string, err error) error {
 }
 
 // credentialHeaders are the request headers that carry a credential.
-var credentialHeaders = [...]string{"Authorization", "Dpop", "Proxy-Authorization", "Cookie"}
+var credentialHeaders = [...]string{"Authorization", "DPoP", "Proxy-Authorization", "Cookie"}
 
 // publicRequest returns the request to hand back in a *Response: never the
 // one the transport sent, which carries the credentials (and, on a
