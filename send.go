@@ -54,7 +54,8 @@ type outcome struct {
 type verdict uint8
 
 const (
-	done        verdict = iota // return the result or the error
+	done        verdict = iota // the call succeeded: return the result
+	giveUp                     // return the error: nothing more is tried
 	reauthorize                // send again at once, authorized anew: not a retry
 	retryAfter                 // wait, then send again
 )
@@ -78,7 +79,7 @@ func (c *APIClient) do(ctx context.Context, cl *call, out any) (*Response, error
 		d := c.decide(ctx, &p, &st, o)
 		c.logAttempt(ctx, &p, n, o, d)
 		switch d.verdict {
-		case done:
+		case done, giveUp:
 			return o.resp, o.err
 		case reauthorize:
 			st.reauths++
@@ -168,13 +169,15 @@ func (c *APIClient) readAnswer(ctx context.Context, p *prepared, resp *Response)
 // authorized anew, or a retry after a wait.
 func (c *APIClient) decide(ctx context.Context, p *prepared, st *callState, o outcome) decision {
 	switch {
-	case o.kind == failNone || o.kind == failFinal:
-		return decision{}
+	case o.kind == failNone:
+		return decision{verdict: done}
+	case o.kind == failFinal:
+		return decision{verdict: giveUp}
 	case o.authWhy != 0 && st.authDone&o.authWhy == 0:
 		// A refused access token or a new DPoP nonce: authorize again, once.
 		return decision{verdict: reauthorize}
 	case tokenRefused(o.err):
-		return decision{} // another attempt gets the same answer
+		return decision{verdict: giveUp} // another attempt gets the same answer
 	}
 	a := RetryAttempt{Op: p.op, Method: p.method, Attempt: st.retries()}
 	if o.kind == failAnswer {
@@ -183,11 +186,11 @@ func (c *APIClient) decide(ctx context.Context, p *prepared, st *callState, o ou
 		a.Err = o.err
 	}
 	if !c.cfg.retry.decide(a) {
-		return decision{}
+		return decision{verdict: giveUp}
 	}
 	wait, ok := retryDelay(ctx, a.Response, a.Attempt, time.Now(), c.cfg.retry.maxWait())
 	if !ok {
-		return decision{wait: wait}
+		return decision{verdict: giveUp, wait: wait} // too long: the wait is logged, not begun
 	}
 	return decision{verdict: retryAfter, wait: wait}
 }
