@@ -158,6 +158,9 @@ func (c *APIClient) target(cl *call) (string, string, error) {
 // operation's literal segment at that place (see reservedSegments): each would
 // send the request to another path than the operation's.
 func expandPath(op, tmpl string, params []string) (string, error) {
+	if strings.IndexByte(tmpl, '{') < 0 {
+		return tmpl, nil // nothing to fill (nor to check)
+	}
 	reserved := reservedSegments(tmpl)
 	var b strings.Builder
 	b.Grow(len(tmpl) + 32)

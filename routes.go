@@ -107,8 +107,11 @@ var routes = [...]route{
 // send the request to another operation (RevokeApiToken with the id "current"
 // is DELETE /api/v1/api-tokens/current, which revokes the caller's own
 // token). Two prefixes could be the same path when, segment by segment, they
-// are equal or either is a parameter. The result is nil when tmpl has no
-// such parameter; it is worked out once per template and cached.
+// are equal or either is a parameter. Only the prefix is compared, not what
+// follows: a router that matches a literal segment first may take the rest
+// anywhere, and none of these words is an id Okta issues. The result is nil
+// when tmpl has no such parameter; it is worked out once per template and
+// cached.
 func reservedSegments(tmpl string) [][]string {
 	if m := reservedCache.Load(); m != nil {
 		if r, ok := (*m)[tmpl]; ok {
