@@ -63,7 +63,7 @@ func doEmpty(ctx context.Context, c *APIClient, cl call) (*Response, error) {
 // prepared is a call ready to send: what is the same for every attempt,
 // worked out once.
 type prepared struct {
-	call    // a copy: a pointer to the caller's would move it to the heap
+	call           // a copy: a pointer to the caller's would move it to the heap
 	url     string // the URL to request
 	where   string // the escaped path, to name in errors and logs (no query: it is the caller's data)
 	payload []byte // the encoded body; nil for none
