@@ -197,10 +197,10 @@ func port(u *url.URL) string {
 }
 
 // Response is an Okta response: the *http.Response (its body already read and
-// closed, and replaced by http.NoBody) and what Okta says in its headers. Its Request is the request as the
-// SDK built it, without the credentials (Authorization, DPoP) and without its
-// body; after a redirect, the last request, likewise stripped, with no chain
-// of earlier ones.
+// closed, and replaced by http.NoBody) and what Okta says in its headers.
+// Its Request is the request as the SDK built it, without the credentials
+// (Authorization, DPoP) and without its body; after a redirect, the last
+// request, likewise stripped, with no chain of earlier ones.
 type Response struct {
 	*http.Response
 	RequestID string    // X-Okta-Request-Id
