@@ -145,11 +145,5 @@ type UploadApplicationLogoRequest struct {
 //
 // POST /api/v1/apps/{appId}/logo
 func (a *ApplicationAPI) UploadApplicationLogo(ctx context.Context, req UploadApplicationLogoRequest) (*Response, error) {
-	const op = "uploadApplicationLogo"
-	body, ctype, err := logoBody(req.File, req.FileName)
-	if err != nil {
-		return nil, invalid(op, "%v", err)
-	}
-	return doEmpty(ctx, a.client, call{op: op, method: http.MethodPost,
-		path: "/api/v1/apps/{appId}/logo", params: []string{req.AppID}, body: body, ctype: ctype})
+	return uploadLogo(ctx, a.client, req)
 }

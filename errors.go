@@ -6,7 +6,6 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 )
 
 // Sentinel errors for errors.Is. An *Error matches the one for its status code;
@@ -22,6 +21,13 @@ var (
 	// ErrCrossOriginLink is yielded by an ...All iterator whose next-page link
 	// points away from the org's origin: it is never requested.
 	ErrCrossOriginLink = errors.New("okta: next-page link leaves the org's origin")
+
+	// ErrRedirectRefused fails a call whose answer was a redirect the SDK does
+	// not follow: one that would send the request's body (a client secret, a
+	// provisioning token, a password) to another origin than the org's, and
+	// one from https to plain http. The message names the redirect's status
+	// and the two origins. It is never retried.
+	ErrRedirectRefused = errors.New("okta: redirect refused")
 )
 
 // ErrorCause is one entry of an Okta error's errorCauses list.
@@ -48,9 +54,13 @@ type Error struct {
 	// needs, from the WWW-Authenticate header. Grant it to the service app
 	// and add it to the configured scopes.
 	RequiredScope string
-	RequestID     string    // X-Okta-Request-Id of the response
-	Response      *Response // the failed response (the last one, after retries); its body is consumed
-	Body          []byte    // the response body as read, at most 64 KiB
+	RequestID     string // X-Okta-Request-Id of the response
+	// Response is the failed response (the last one, after retries); its body
+	// is consumed and its Request holds no credential (see Response).
+	Response *Response
+	// Body is the response body as read, at most 64 KiB, with the client's
+	// own credentials (should the server echo them) replaced by [REDACTED].
+	Body []byte
 
 	method, path string // the request, for the message (no query: it is the caller's data)
 	cause        error  // why a 2xx body could not be used, if that is the error
@@ -70,41 +80,64 @@ type errorBody struct {
 	wire
 }
 
+// Error describes the failure in one line of bounded length. Everything the
+// server sent is shown through excerpt: control characters escaped, secret
+// shapes removed, each piece cut to its bound, at most maxShownCauses causes.
 func (e *Error) Error() string {
 	var b strings.Builder
 	b.WriteString("okta: ")
 	if e.method != "" {
-		fmt.Fprintf(&b, "%s %s: ", e.method, e.path)
+		b.WriteString(e.method + " " + e.path + ": ")
 	}
 	b.WriteString(strconv.Itoa(e.StatusCode))
 	if text := http.StatusText(e.StatusCode); text != "" {
 		b.WriteString(" " + text)
 	}
 	if e.ErrorCode != "" {
-		b.WriteString(": " + e.ErrorCode)
+		b.WriteString(": " + excerptString(e.ErrorCode, 64))
 	}
 	if e.ErrorSummary != "" {
-		b.WriteString(": " + e.ErrorSummary)
+		b.WriteString(": " + excerptString(e.ErrorSummary, 300))
 	}
-	var causes []string
-	for _, c := range e.ErrorCauses {
-		if c.ErrorSummary != "" {
-			causes = append(causes, c.ErrorSummary)
-		}
-	}
-	if len(causes) > 0 {
-		b.WriteString(" (" + strings.Join(causes, "; ") + ")")
-	}
+	e.writeCauses(&b)
 	if e.RequiredScope != "" {
-		b.WriteString(" (the access token lacks the scope " + e.RequiredScope + ")")
+		b.WriteString(" (the access token lacks the scope " + excerptString(e.RequiredScope, 200) + ")")
 	}
 	if e.ErrorCode == "" && e.ErrorSummary == "" && len(e.Body) > 0 {
 		b.WriteString(": body: " + excerpt(e.Body, 200))
 	}
 	if e.RequestID != "" {
-		b.WriteString(" [request id " + e.RequestID + "]")
+		b.WriteString(" [request id " + excerptString(e.RequestID, 64) + "]")
 	}
 	return b.String()
+}
+
+// maxShownCauses bounds how many errorCauses Error shows.
+const maxShownCauses = 5
+
+func (e *Error) writeCauses(b *strings.Builder) {
+	shown, more := 0, 0
+	for _, c := range e.ErrorCauses {
+		switch {
+		case c.ErrorSummary == "":
+		case shown == maxShownCauses:
+			more++
+		default:
+			if shown == 0 {
+				b.WriteString(" (")
+			} else {
+				b.WriteString("; ")
+			}
+			b.WriteString(excerptString(c.ErrorSummary, 200))
+			shown++
+		}
+	}
+	if more > 0 {
+		fmt.Fprintf(b, "; and %d more", more)
+	}
+	if shown > 0 {
+		b.WriteString(")")
+	}
 }
 
 // Is reports whether the error matches one of the sentinel errors by status.
@@ -132,20 +165,26 @@ func statusIs(status int, target error) bool {
 const maxErrorBody = 64 << 10
 
 // newError builds an *Error from a non-2xx response whose body (at most
-// maxErrorBody bytes) was read into body.
-func newError(method, path string, resp *Response, body []byte) *Error {
+// maxErrorBody bytes) was read into body. The client's own credentials are
+// removed from the body, and the secret shapes too from the texts taken from
+// it: a server that echoes the request is not a way to print a secret.
+func newError(s *scrubber, method, path string, resp *Response, body []byte) *Error {
 	e := &Error{
 		StatusCode: resp.StatusCode,
 		RequestID:  resp.RequestID,
 		Response:   resp,
-		Body:       body,
+		Body:       s.bytes(body),
 		method:     method,
 		path:       path,
 	}
 	var eb errorBody
 	if len(body) > 0 && unmarshalModel(body, &eb) == nil {
-		e.ErrorCode, e.ErrorSummary, e.ErrorLink, e.ErrorID = eb.ErrorCode, eb.ErrorSummary, eb.ErrorLink, eb.ErrorID
+		e.ErrorCode, e.ErrorSummary = s.text(eb.ErrorCode), s.text(eb.ErrorSummary)
+		e.ErrorLink, e.ErrorID = s.text(eb.ErrorLink), s.text(eb.ErrorID)
 		e.ErrorCauses = eb.ErrorCauses
+		for i := range e.ErrorCauses {
+			e.ErrorCauses[i].ErrorSummary = s.text(e.ErrorCauses[i].ErrorSummary)
+		}
 	}
 	if resp.Response != nil && resp.StatusCode == http.StatusForbidden && challengeError(resp.Header) == "insufficient_scope" {
 		e.RequiredScope = excerpt([]byte(challengeParam(resp.Header, "scope")), 200)
@@ -153,19 +192,33 @@ func newError(method, path string, resp *Response, body []byte) *Error {
 	return e
 }
 
-// excerpt returns at most n bytes of b as printable, single-line text.
-func excerpt(b []byte, n int) string {
-	s := strings.ToValidUTF8(string(b), "\uFFFD")
-	s = strings.Join(strings.Fields(s), " ")
-	if len(s) > n {
-		cut := n
-		for cut > 0 && !utf8.RuneStart(s[cut]) {
-			cut--
-		}
-		s = s[:cut] + "…"
-	}
-	return s
+// excerptString is excerpt of a string.
+func excerptString(s string, n int) string { return excerpt([]byte(s), n) }
+
+// callError is every failure of a call that is not an answer from Okta: the
+// request could not be sent, its answer could not be read, a wait was cut
+// short. It reads "okta: METHOD PATH: stage: cause" and unwraps to the cause,
+// so errors.Is and errors.As see context.Canceled, a *net.OpError, an
+// *OAuthError or ErrRateLimited through it. The cause's text is shown as an
+// answer's is: escaped, scrubbed and bounded.
+type callError struct {
+	method, path string
+	stage        string // what failed, such as "reading the response"; "" for sending
+	err          error
+	scrub        *scrubber
 }
+
+func (e *callError) Error() string {
+	var b strings.Builder
+	b.WriteString("okta: " + e.method + " " + e.path + ": ")
+	if e.stage != "" {
+		b.WriteString(e.stage + ": ")
+	}
+	b.WriteString(excerptString(e.scrub.text(e.err.Error()), 1024))
+	return b.String()
+}
+
+func (e *callError) Unwrap() error { return e.err }
 
 // invalid is a request refused before sending.
 func invalid(op, format string, args ...any) error {

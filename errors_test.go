@@ -2,14 +2,18 @@ package okta_test
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
+	"log/slog"
 	"net/http"
+	"net/http/httptest"
 	"strings"
 	"testing"
 	"unicode/utf8"
 
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 
 	"github.com/gatekit/okta"
 )
@@ -86,16 +90,67 @@ func TestErrorIs(t *testing.T) {
 	}
 }
 
-func TestSentinelsDistinct(t *testing.T) {
+// Each sentinel matches the failures of its kind the SDK produces, and no
+// other sentinel does: an error is found by one name only.
+func TestSentinelsMatchTheirFailures(t *testing.T) {
 	t.Parallel()
-	all := []error{okta.ErrInvalidRequest, okta.ErrUnauthorized, okta.ErrForbidden, okta.ErrNotFound, okta.ErrRateLimited, okta.ErrConfiguration, okta.ErrCrossOriginLink}
-	seen := map[string]bool{}
-	for i, a := range all {
-		assert.True(t, strings.HasPrefix(a.Error(), "okta: "), a.Error())
-		assert.False(t, seen[a.Error()], "duplicate message %q", a.Error())
-		seen[a.Error()] = true
-		for j, b := range all {
-			assert.Equal(t, i == j, errors.Is(a, b))
+	ctx := context.Background()
+	status := func(code int) error {
+		org := &relOrg{respond: func(int, *http.Request) (*http.Response, error) { return relError(code), nil }}
+		_, _, err := org.client(t, okta.WithMaxRetries(0)).ApplicationAPI.GetApplication(ctx, okta.GetApplicationRequest{AppID: "0oa1"})
+		return err
+	}
+	crossOrigin := func() error {
+		org := &relOrg{respond: func(int, *http.Request) (*http.Response, error) {
+			return relJSON(200, `[]`, "Link", `<https://evil.example.com/api/v1/apps?after=x>; rel="next"`), nil
+		}}
+		for _, err := range org.client(t).ApplicationAPI.ListApplicationsAll(ctx, okta.ListApplicationsRequest{}) {
+			if err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	redirect := func() error {
+		evil := newBodySeen(t)
+		srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			http.Redirect(w, r, evil.URL, http.StatusTemporaryRedirect)
+		}))
+		t.Cleanup(srv.Close)
+		_, err := createWithSecret(newClient(t, srv.URL))
+		return err
+	}
+	configuration := func() error {
+		_, err := okta.NewConfiguration(okta.WithOrgURL("https://{yourOktaDomain}"), okta.WithAPIToken(testToken))
+		return err
+	}
+	refused := func() error {
+		_, _, err := newClient(t, relOrgURL).ApplicationAPI.GetApplication(ctx, okta.GetApplicationRequest{})
+		return err
+	}
+	cases := map[error]func() error{
+		okta.ErrInvalidRequest:  refused,
+		okta.ErrUnauthorized:    func() error { return status(401) },
+		okta.ErrForbidden:       func() error { return status(403) },
+		okta.ErrNotFound:        func() error { return status(404) },
+		okta.ErrRateLimited:     func() error { return status(429) },
+		okta.ErrConfiguration:   configuration,
+		okta.ErrCrossOriginLink: crossOrigin,
+		okta.ErrRedirectRefused: redirect,
+	}
+	for sentinel, fail := range cases {
+		err := fail()
+		require.Error(t, err, "%v", sentinel)
+		for other := range cases {
+			assert.Equal(t, other == sentinel, errors.Is(err, other), "%q is %v", err, other)
+		}
+	}
+	// A 400 from Okta is ErrInvalidRequest too; a 409 or a 500 is none of them.
+	assert.ErrorIs(t, status(400), okta.ErrInvalidRequest)
+	for _, code := range []int{409, 500} {
+		err := status(code)
+		for s := range cases {
+			assert.NotErrorIs(t, err, s)
 		}
 	}
 }
@@ -149,4 +204,114 @@ func TestErrorRequiredScope(t *testing.T) {
 	}
 	assert.Equal(t, "okta: 403 Forbidden: E0000006 (the access token lacks the scope okta.apps.manage)",
 		(&okta.Error{StatusCode: 403, ErrorCode: "E0000006", RequiredScope: "okta.apps.manage"}).Error())
+}
+
+// Error() is bounded and escaped whatever the server sends: a 60 KB summary,
+// many long causes, CR/LF (log forging), ESC (terminal escapes) and bidi
+// overrides come out as one short line.
+func TestErrorMessageBoundedAndEscaped(t *testing.T) {
+	t.Parallel()
+	forged := "bad\r\nlevel=ERROR msg=forged \x1b[31mred\x1b[0m \u202eevil\u0000"
+	var causes []string
+	for i := range 20 {
+		causes = append(causes, fmt.Sprintf(`{"errorSummary":%s}`, jsonText(fmt.Sprint(i)+forged+strings.Repeat("c", 1<<10))))
+	}
+	body := fmt.Sprintf(`{"errorCode":%s,"errorSummary":%s,"errorCauses":[%s]}`,
+		jsonText("E1\x1b[2J"+strings.Repeat("e", 500)), jsonText(forged+strings.Repeat("s", 30<<10)), strings.Join(causes, ","))
+	require.Less(t, len(body), 64<<10, "within the error body's cap, so that it is parsed")
+	org := &relOrg{respond: func(int, *http.Request) (*http.Response, error) {
+		return relJSON(400, body, "X-Okta-Request-Id", "req\x1b[1m"+strings.Repeat("r", 300)), nil
+	}}
+	var oe *okta.Error
+	_, _, err := org.client(t).ApplicationAPI.GetApplication(context.Background(), okta.GetApplicationRequest{AppID: "0oa1"})
+	require.ErrorAs(t, err, &oe)
+	msg := err.Error()
+	assert.Less(t, len(msg), 3<<10, "bounded")
+	for _, bad := range []string{"\r", "\n", "\x1b", "\u202e", "\x00"} {
+		assert.NotContains(t, msg, bad)
+	}
+	assert.Contains(t, msg, `\x1b[31mred`, "escaped, not dropped")
+	assert.Contains(t, msg, `\u202e`)
+	assert.Contains(t, msg, "and 15 more")
+	assert.True(t, utf8.ValidString(msg))
+	// The same text from a body that is not JSON.
+	org = &relOrg{respond: func(int, *http.Request) (*http.Response, error) {
+		return relJSON(502, forged+strings.Repeat("b", 60<<10)), nil
+	}}
+	_, _, err = org.client(t, okta.WithMaxRetries(0)).ApplicationAPI.GetApplication(context.Background(), okta.GetApplicationRequest{AppID: "0oa1"})
+	msg = requireError(t, err).Error()
+	assert.Less(t, len(msg), 512)
+	for _, bad := range []string{"\r", "\n", "\x1b", "\u202e", "\x00"} {
+		assert.NotContains(t, msg, bad)
+	}
+}
+
+// jsonText is s as a JSON string.
+func jsonText(s string) string {
+	b, err := json.Marshal(s)
+	if err != nil {
+		panic(err)
+	}
+	return string(b)
+}
+
+// What a server echoes back never reaches an error or a log record: the
+// client's own API token, wherever it is, and the shapes of secrets (an
+// Authorization header, a JWT, a client secret, a provisioning token, a
+// cursor), in Okta's error document and in a body that is not one.
+func TestErrorAndLogScrubSecrets(t *testing.T) {
+	t.Parallel()
+	const jwt = "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiIwb2ExIn0.c2lnbmF0dXJlLXNlY3JldA"
+	echo := "you sent Authorization: SSWS " + testToken + " and " + testToken + ", Bearer " + jwt +
+		" client_secret=cs-SECRET-1 after=cursor-SECRET-2 password=pw-SECRET-3"
+	docs := map[string]string{
+		"document": fmt.Sprintf(`{"errorCode":"E0000011","errorSummary":%s,"errorCauses":[{"errorSummary":%s}]}`,
+			jsonText(echo), jsonText(`{"token":"prov-SECRET-4","client_secret":"cs-SECRET-5"}`)),
+		"not JSON": echo + ` {"token":"prov-SECRET-4"}`,
+	}
+	for name, doc := range docs {
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			rec := &relRecords{}
+			org := &relOrg{respond: func(int, *http.Request) (*http.Response, error) { return relJSON(401, doc), nil }}
+			client := org.client(t, okta.WithLogger(slog.New(rec)))
+			_, _, err := client.ApplicationAPI.GetApplication(context.Background(), okta.GetApplicationRequest{AppID: "0oa1"})
+			oe := requireOktaError(t, err)
+			_, logged := rec.all()
+			fields := oe.ErrorSummary + oe.ErrorCode + string(oe.Body)
+			for _, c := range oe.ErrorCauses {
+				fields += c.ErrorSummary
+			}
+			assert.NotContains(t, fields, testToken, "the token is not kept in the error's fields")
+			for _, out := range []string{err.Error(), fmt.Sprintf("%+v", err), logged} {
+				assertNoSecret(t, out)
+				for _, s := range []string{jwt[:20], "SECRET-"} {
+					assert.NotContains(t, out, s)
+				}
+				assert.Contains(t, out, "[REDACTED]")
+			}
+		})
+	}
+}
+
+// A 2xx body of JSON null where an object or a list is expected is an error:
+// an *okta.Error that unwraps to a *okta.TypeError whose Got is "null".
+func TestNullResultIsTypeError(t *testing.T) {
+	t.Parallel()
+	for _, body := range []string{`null`, " null \n"} {
+		org := &relOrg{respond: func(int, *http.Request) (*http.Response, error) { return relJSON(200, body), nil }}
+		c := org.client(t)
+		app, _, err := c.ApplicationAPI.GetApplication(context.Background(), okta.GetApplicationRequest{AppID: "0oa1"})
+		assert.Nil(t, app)
+		requireOktaError(t, err)
+		var te *okta.TypeError
+		require.ErrorAs(t, err, &te)
+		assert.Equal(t, "null", te.Got)
+		assert.Equal(t, "okta.Application", te.Want)
+		apps, _, err := c.ApplicationAPI.ListApplications(context.Background(), okta.ListApplicationsRequest{})
+		assert.Nil(t, apps)
+		require.ErrorAs(t, err, &te)
+		assert.Equal(t, "[]okta.Application", te.Want)
+		assert.Len(t, org.requests(), 2, "not retried")
+	}
 }

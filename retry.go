@@ -15,8 +15,14 @@ import (
 //   - 500, 502, 503 and 504, and connection failures: only idempotent methods
 //     (GET, PUT, DELETE) are retried. A POST that may have reached Okta is
 //     never sent twice: it could create a second app.
-//   - A request that never reached the server (the connection could not be
-//     made) is retried whatever its method.
+//   - A request that never reached the API is retried whatever its method:
+//     the connection could not be made, or the access token for it could not
+//     be had (the token endpoint answered 429 or 5xx, or could not be
+//     reached). Nothing was sent, so nothing can be done twice. A token
+//     endpoint that refuses the credentials (any other 4xx) is not retried.
+//   - A redirect the SDK refuses (ErrRedirectRefused), a body over
+//     WithMaxResponseBytes and an informational (1xx) answer are never
+//     retried: the same request gets the same answer.
 //
 // Waits follow X-Rate-Limit-Reset (429 only), then Retry-After, then a capped,
 // jittered exponential backoff; none outlasts the context's deadline.
@@ -88,8 +94,15 @@ func idempotent(method string) bool {
 }
 
 // neverSent reports whether a transport error happened before any byte of the
-// request could reach the server: the connection was never made.
+// request could reach the API: the connection was never made, or the
+// authorizer failed to get an access token (an *OAuthError: the auth
+// transport authorizes a request before handing it to the connection, so a
+// token endpoint failure means the API request was not written).
 func neverSent(err error) bool {
+	var oe *OAuthError
+	if errors.As(err, &oe) {
+		return true
+	}
 	var op *net.OpError
 	if errors.As(err, &op) && op.Op == "dial" {
 		return true

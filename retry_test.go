@@ -466,11 +466,47 @@ func TestRetryBackoffHonoursContext(t *testing.T) {
 	})
 }
 
-// The default policy states the documented numbers.
+// The default policy, as a client uses it, whether given explicitly or not:
+// two retries of a 503 GET and none of a 503 POST; a 429 whose reset is
+// within the 2-minute MaxWait is waited for, one beyond it returned at once.
 func TestDefaultRetryPolicy(t *testing.T) {
 	t.Parallel()
-	p := okta.DefaultRetryPolicy()
-	assert.Equal(t, 2, p.MaxRetries)
-	assert.Equal(t, 2*time.Minute, p.MaxWait)
-	assert.Nil(t, p.Decide)
+	for name, opts := range map[string][]okta.ConfigOption{
+		"implicit": nil,
+		"explicit": {okta.WithRetryPolicy(okta.DefaultRetryPolicy())},
+	} {
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			synctest.Test(t, func(t *testing.T) {
+				for method, want := range map[string]int{http.MethodGet: 3, http.MethodPost: 1} {
+					org := &relOrg{respond: func(int, *http.Request) (*http.Response, error) { return relError(503), nil }}
+					requireOktaError(t, relCallFor(method).call(context.Background(), org.client(t, opts...)))
+					assert.Len(t, org.requests(), want, method)
+				}
+				for _, tc := range []struct {
+					reset time.Duration
+					sent  int
+				}{{119 * time.Second, 2}, {121 * time.Second, 1}} {
+					reset := time.Now().Add(tc.reset)
+					org := &relOrg{respond: func(n int, _ *http.Request) (*http.Response, error) {
+						if n == 0 {
+							return relError(429, "X-Rate-Limit-Limit", "10", "X-Rate-Limit-Remaining", "0",
+								"X-Rate-Limit-Reset", strconv.FormatInt(reset.Unix(), 10)), nil
+						}
+						return relJSON(200, relAppJSON), nil
+					}}
+					start := time.Now()
+					err := relCallFor(http.MethodGet).call(context.Background(), org.client(t, opts...))
+					assert.Len(t, org.requests(), tc.sent, "reset in %v", tc.reset)
+					if tc.sent == 2 {
+						assert.NoError(t, err)
+						assert.GreaterOrEqual(t, time.Since(start), tc.reset-time.Second, "waited for the reset")
+					} else {
+						assert.ErrorIs(t, err, okta.ErrRateLimited)
+						assert.Zero(t, time.Since(start), "returned at once")
+					}
+				}
+			})
+		})
+	}
 }

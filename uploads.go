@@ -6,6 +6,7 @@ package okta
 
 import (
 	"bytes"
+	"context"
 	"crypto/x509"
 	"encoding/base64"
 	"encoding/pem"
@@ -17,6 +18,7 @@ import (
 	"net/textproto"
 	"path"
 	"strings"
+	"unicode/utf8"
 )
 
 // certificateBody works out how to send a certificate: the body, its content
@@ -79,16 +81,84 @@ const maxLogoSize = 1 << 20
 
 var logoTypes = map[string]string{"image/png": ".png", "image/jpeg": ".jpg", "image/gif": ".gif"}
 
-// logoBody reads at most maxLogoSize bytes of r, checks that they are a PNG,
-// JPEG or GIF image smaller than maxLogoSize, and builds the multipart body.
-func logoBody(r io.Reader, name string) ([]byte, string, error) {
-	if r == nil {
-		return nil, "", errors.New("File is required")
-	}
-	img, err := io.ReadAll(io.LimitReader(r, maxLogoSize))
+// uploadLogo is UploadApplicationLogo. Everything that can be checked without
+// the image is checked first (AppID, FileName, File, the context), so that a
+// call that cannot succeed never reads the caller's reader. File is read
+// within the context: a reader that blocks past the deadline fails the call
+// at the deadline (see readWithin).
+func uploadLogo(ctx context.Context, c *APIClient, req UploadApplicationLogoRequest) (*Response, error) {
+	cl := call{op: "uploadApplicationLogo", method: http.MethodPost, path: "/api/v1/apps/{appId}/logo", params: []string{req.AppID}}
+	path, err := expandPath(cl.op, cl.path, cl.params)
 	if err != nil {
-		return nil, "", fmt.Errorf("reading File: %v", err)
+		return nil, err
 	}
+	if err := checkFileName(req.FileName); err != nil {
+		return nil, invalid(cl.op, "%v", err)
+	}
+	if req.File == nil {
+		return nil, invalid(cl.op, "File is required")
+	}
+	fail := func(err error) error {
+		return &callError{method: cl.method, path: path, stage: "reading File", err: err, scrub: c.scrub}
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, fail(err)
+	}
+	img, err := readWithin(ctx, req.File, maxLogoSize)
+	if err != nil {
+		if ctx.Err() != nil {
+			return nil, fail(ctx.Err())
+		}
+		return nil, invalid(cl.op, "reading File: %v", err)
+	}
+	if cl.body, cl.ctype, err = logoBody(img, req.FileName); err != nil {
+		return nil, invalid(cl.op, "%v", err)
+	}
+	return doEmpty(ctx, c, cl)
+}
+
+// checkFileName refuses a file name that cannot go into a Content-Disposition
+// header as it is: control characters, or bytes that are not UTF-8.
+func checkFileName(name string) error {
+	if !utf8.ValidString(name) {
+		return errors.New("FileName is not valid UTF-8")
+	}
+	if i := strings.IndexFunc(name, unsafeRune); i >= 0 {
+		r, _ := utf8.DecodeRuneInString(name[i:])
+		return fmt.Errorf("FileName has the control character %U at byte %d", r, i)
+	}
+	return nil
+}
+
+// readWithin reads at most n bytes of r, or stops waiting when ctx is done.
+// The SDK cannot interrupt a caller's reader: with a context that can end,
+// the read runs in a goroutine of its own, which outlives the call until the
+// reader returns.
+func readWithin(ctx context.Context, r io.Reader, n int64) ([]byte, error) {
+	if ctx.Done() == nil {
+		return io.ReadAll(io.LimitReader(r, n))
+	}
+	type result struct {
+		b   []byte
+		err error
+	}
+	ch := make(chan result, 1)
+	go func() {
+		b, err := io.ReadAll(io.LimitReader(r, n))
+		ch <- result{b, err}
+	}()
+	select {
+	case res := <-ch:
+		return res.b, res.err
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
+}
+
+// logoBody checks that img (at most maxLogoSize bytes of the caller's File)
+// is a PNG, JPEG or GIF image smaller than maxLogoSize, and builds the
+// multipart body.
+func logoBody(img []byte, name string) ([]byte, string, error) {
 	if len(img) >= maxLogoSize {
 		return nil, "", fmt.Errorf("the logo is 1 MiB or larger; Okta takes images under %d bytes", maxLogoSize)
 	}
@@ -121,4 +191,4 @@ func logoBody(r io.Reader, name string) ([]byte, string, error) {
 	return buf.Bytes(), w.FormDataContentType(), nil
 }
 
-var quoteEscaper = strings.NewReplacer(`\`, `\\`, `"`, `\"`, "\r", "", "\n", "")
+var quoteEscaper = strings.NewReplacer(`\`, `\\`, `"`, `\"`)
