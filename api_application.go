@@ -11,7 +11,7 @@ import (
 
 // CreateApplicationRequest is the app to create and how.
 type CreateApplicationRequest struct {
-	Application            *Application // required; see NewOpenIdConnectApplication and its siblings
+	Application            *Application // required; see NewOpenIDConnectApplication and its siblings
 	Activate               *bool        // activate on creation (Okta's default: true)
 	OktaAccessGatewayAgent string       // the OktaAccessGateway-Agent header, for Access Gateway apps
 }

@@ -51,7 +51,7 @@ func ExampleApplicationAPI_CreateApplication() {
 		okta.NewBrowserPluginApplication("Vendor Portal", "https://vendors.example.com/signin", "#user", "#pass", "#go"),
 		okta.NewAutoLoginApplication("Payroll", "https://payroll.example.com/login"),
 		okta.NewSecurePasswordStoreApplication("Router", "https://router.example.com", "#user", "#pass"),
-		okta.NewOpenIdConnectApplication("Expenses", okta.OIDCWeb, "https://expenses.example.com/callback"),
+		okta.NewOpenIDConnectApplication("Expenses", okta.OIDCWeb, "https://expenses.example.com/callback"),
 		okta.NewSamlApplication("Wiki", "https://wiki.example.com/saml/acs", "https://wiki.example.com"),
 		okta.NewWsFederationApplication("SharePoint", "urn:sharepoint:portal", "https://portal.example.com/_trust/"),
 	}

@@ -54,12 +54,12 @@ func NewSecurePasswordStoreApplication(label, url, usernameField, passwordField 
 	return a
 }
 
-// NewOpenIdConnectApplication returns an OpenID Connect client of the given
+// NewOpenIDConnectApplication returns an OpenID Connect client of the given
 // kind. Grant types, response types and the token endpoint authentication
 // method are the usual ones for the kind: a web app uses the authorization
 // code flow with a client secret, a browser or native app the authorization
 // code flow with PKCE and no secret, a service the client credentials flow.
-func NewOpenIdConnectApplication(label string, kind OpenIdConnectApplicationType, redirectURIs ...string) *Application {
+func NewOpenIDConnectApplication(label string, kind OpenIdConnectApplicationType, redirectURIs ...string) *Application {
 	a := &Application{Name: "oidc_client", Label: label, SignOnMode: SignOnModeOpenIDConnect}
 	c := &a.Settings.OAuthClient
 	c.ApplicationType = kind

@@ -26,7 +26,7 @@ import (
 func certificateBody(cert []byte) (body []byte, ctype, encoding string, err error) {
 	trimmed := bytes.TrimSpace(cert)
 	if len(trimmed) == 0 {
-		return nil, "", "", errors.New("Certificate is required")
+		return nil, "", "", errors.New("the Certificate is required")
 	}
 	if i := bytes.Index(trimmed, []byte("-----BEGIN")); i >= 0 {
 		body, err := pemCertificates(trimmed[i:])
@@ -47,7 +47,7 @@ func certificateBody(cert []byte) (body []byte, ctype, encoding string, err erro
 			return trimmed, "application/pkix-cert", "base64", nil
 		}
 	}
-	return nil, "", "", errors.New("Certificate is neither a PEM CERTIFICATE, DER, nor base64 DER X.509 certificate")
+	return nil, "", "", errors.New("the Certificate is neither a PEM CERTIFICATE, DER, nor base64 DER X.509 certificate")
 }
 
 // pemCertificates returns the CERTIFICATE blocks of PEM text, re-encoded and
@@ -58,16 +58,16 @@ func certificateBody(cert []byte) (body []byte, ctype, encoding string, err erro
 func pemCertificates(b []byte) ([]byte, error) {
 	block, rest := pem.Decode(b)
 	if block == nil {
-		return nil, errors.New("Certificate starts like PEM but is not valid PEM")
+		return nil, errors.New("the Certificate starts like PEM but is not valid PEM")
 	}
 	if block.Type != "CERTIFICATE" {
-		return nil, fmt.Errorf("Certificate is a PEM %q block; a CERTIFICATE is needed", block.Type)
+		return nil, fmt.Errorf("the Certificate is a PEM %q block; a CERTIFICATE is needed", block.Type)
 	}
 	var out []byte
 	for block != nil {
 		if block.Type == "CERTIFICATE" {
 			if _, err := x509.ParseCertificate(block.Bytes); err != nil {
-				return nil, fmt.Errorf("Certificate's PEM block is not an X.509 certificate: %v", err)
+				return nil, fmt.Errorf("the Certificate's PEM block is not an X.509 certificate: %v", err)
 			}
 			out = append(out, pem.EncodeToMemory(&pem.Block{Type: block.Type, Bytes: block.Bytes})...)
 		}

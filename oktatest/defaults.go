@@ -145,9 +145,7 @@ func normalizeEmpty(doc map[string]any) {
 func dropPassword(creds map[string]any) {
 	pw, ok := creds["password"].(map[string]any)
 	if !ok {
-		if _, present := creds["password"]; present {
-			delete(creds, "password")
-		}
+		delete(creds, "password")
 		return
 	}
 	delete(pw, "value")

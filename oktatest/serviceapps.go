@@ -327,7 +327,7 @@ func (s *Server) checkProof(proof string, r *http.Request, access string, now ti
 	if len(r.Header.Values("DPoP")) != 1 {
 		return bad("The request must carry exactly one DPoP header.")
 	}
-	sig, err := jose.ParseSigned(proof, proofAlgs)
+	sig, err := jose.ParseSignedCompact(proof, proofAlgs)
 	if err != nil || len(sig.Signatures) != 1 {
 		return bad("The DPoP proof is not a signed JWT with an accepted algorithm.")
 	}

@@ -30,7 +30,7 @@ var signOnModes = []struct {
 		return okta.NewBrowserPluginApplication(l, "https://app.example.com/login", "#user", "#pass", "#go")
 	}},
 	{okta.SignOnModeOpenIDConnect, func(l string) *okta.Application {
-		return okta.NewOpenIdConnectApplication(l, okta.OIDCWeb, "https://app.example.com/callback")
+		return okta.NewOpenIDConnectApplication(l, okta.OIDCWeb, "https://app.example.com/callback")
 	}},
 	{okta.SignOnModeSAML20, func(l string) *okta.Application {
 		return okta.NewSamlApplication(l, "https://app.example.com/saml/acs", "https://app.example.com/"+l)
@@ -107,7 +107,7 @@ func TestAppCreatedInactive(t *testing.T) {
 // and, for a web app, a secret that never prints.
 func TestOpenIDConnectClient(t *testing.T) {
 	e := newEnv(t)
-	app := e.create(t, okta.NewOpenIdConnectApplication("oidc", okta.OIDCWeb, "https://app.example.com/cb"), true)
+	app := e.create(t, okta.NewOpenIDConnectApplication("oidc", okta.OIDCWeb, "https://app.example.com/cb"), true)
 	oc := app.Credentials.OAuthClient
 	assert.NotEmpty(t, oc.ClientID)
 	require.NotEmpty(t, string(oc.ClientSecret))

@@ -15,7 +15,7 @@ func TestOAuth2Tokens(t *testing.T) {
 	emulatorOnly(t, "it seeds refresh tokens, which only a user's sign-in can make on a real org")
 	e := newEnv(t)
 	c := ctx(t)
-	app := e.create(t, okta.NewOpenIdConnectApplication("oauth-tokens", okta.OIDCWeb, "https://app.example.com/cb"), true)
+	app := e.create(t, okta.NewOpenIDConnectApplication("oauth-tokens", okta.OIDCWeb, "https://app.example.com/cb"), true)
 	user := e.user(t)
 	want := []string{
 		e.srv.AddOAuth2Token(app.ID, user, "openid", "profile", "offline_access"),
@@ -56,7 +56,7 @@ func TestOAuth2Tokens(t *testing.T) {
 func TestScopeConsentGrants(t *testing.T) {
 	e := newEnv(t)
 	c := ctx(t)
-	app := e.create(t, okta.NewOpenIdConnectApplication("grants", okta.OIDCService), true)
+	app := e.create(t, okta.NewOpenIDConnectApplication("grants", okta.OIDCService), true)
 
 	g, _, err := e.apps.GrantConsentToScope(c, okta.GrantConsentToScopeRequest{
 		AppID:                   app.ID,

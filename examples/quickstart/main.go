@@ -68,7 +68,7 @@ func run(ctx context.Context, privateKey bool) (err error) {
 	// Create an OpenID Connect web app. Okta activates it on creation.
 	label := tgt.Prefix + "quickstart"
 	app, _, err := apps.CreateApplication(ctx, okta.CreateApplicationRequest{
-		Application: okta.NewOpenIdConnectApplication(label, okta.OIDCWeb, "http://localhost:8080/callback"),
+		Application: okta.NewOpenIDConnectApplication(label, okta.OIDCWeb, "http://localhost:8080/callback"),
 	})
 	if err != nil {
 		return fmt.Errorf("creating the app: %w", err)

@@ -84,7 +84,7 @@ func run(ctx context.Context) (err error) {
 func createServiceApp(ctx context.Context, tgt *target.Target) (*okta.Application, error) {
 	apps := tgt.Client.ApplicationAPI
 	app, _, err := apps.CreateApplication(ctx, okta.CreateApplicationRequest{
-		Application: okta.NewOpenIdConnectApplication(tgt.Prefix+"secret-rotation", okta.OIDCService),
+		Application: okta.NewOpenIDConnectApplication(tgt.Prefix+"secret-rotation", okta.OIDCService),
 	})
 	if err != nil {
 		return nil, fmt.Errorf("creating the service app: %w", err)
