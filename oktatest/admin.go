@@ -28,7 +28,7 @@ const maxAdminBody = 4 << 20
 
 // WithAdminToken turns the admin API on: requests under AdminPrefix that
 // send "Authorization: Bearer <token>" can inject faults, set rate limits,
-// seed users, groups, tokens and OAuth clients, read request counts, move
+// seed users, groups, policies, tokens and OAuth clients, read request counts, move
 // the clock and reset the org (see the package documentation). token must
 // differ from the API token (NewServer panics otherwise); an empty token
 // leaves the admin API off.
@@ -71,6 +71,8 @@ func (s *Server) adminRoutes(mux *http.ServeMux) {
 		"POST /_emulator/users":                s.adminAddUser,
 		"GET /_emulator/groups":                s.adminListGroups,
 		"POST /_emulator/groups":               s.adminAddGroup,
+		"GET /_emulator/policies":              s.adminListPolicies,
+		"POST /_emulator/policies":             s.adminAddPolicy,
 		"POST /_emulator/api-tokens":           s.adminAddAPIToken,
 		"POST /_emulator/oauth2-tokens":        s.adminAddOAuth2Token,
 		"POST /_emulator/scope-consent-grants": s.adminAddGrant,

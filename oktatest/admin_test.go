@@ -197,3 +197,26 @@ func TestSeedDocument(t *testing.T) {
 	_, err = srv.Seed(strings.NewReader(`{"user": []}`))
 	assert.ErrorContains(t, err, "unknown field")
 }
+
+// TestAdminSeedsPolicies: a test in another language adds an app sign-in
+// policy over the admin API and assigns it with the public API.
+func TestAdminSeedsPolicies(t *testing.T) {
+	srv, api, admin := newAdminServer(t)
+	r := adminDo(admin, "POST", "/_emulator/policies", map[string]any{"name": "Strict"})
+	require.Equal(t, http.StatusCreated, r.status, "%s", r.body)
+	id := r.obj(t)["id"].(string)
+	assert.Equal(t, http.StatusBadRequest, adminDo(admin, "POST", "/_emulator/policies", map[string]any{}).status)
+
+	r = adminDo(admin, "GET", "/_emulator/policies", nil)
+	require.Equal(t, http.StatusOK, r.status)
+	var list []map[string]any
+	require.NoError(t, json.Unmarshal(r.body, &list))
+	require.Len(t, list, 2)
+	assert.Equal(t, srv.DefaultPolicy(), list[0]["id"])
+	assert.Equal(t, true, list[0]["default"])
+	assert.Equal(t, id, list[1]["id"])
+
+	app := api.createApp(bookmark("policy"))["id"].(string)
+	require.Equal(t, http.StatusNoContent, api.do("PUT", "/api/v1/apps/"+app+"/policies/"+id, nil).status)
+	assert.Equal(t, id, srv.AppPolicy(app))
+}
