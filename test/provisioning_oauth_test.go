@@ -77,10 +77,4 @@ func TestVerifyProvisioningConnection(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, okta.ProvisioningEnabled, conn.Status)
 	assert.Equal(t, okta.ProvisioningAuthOAuth2, conn.AuthScheme)
-	features := collect(t, e.apps.ListFeaturesForApplicationAll(c, okta.ListFeaturesForApplicationRequest{AppID: google.ID}))
-	names := make([]string, len(features))
-	for i, f := range features {
-		names[i] = f.Name
-	}
-	assert.Contains(t, names, "USER_PROVISIONING", "an enabled connection brings the provisioning feature")
 }
