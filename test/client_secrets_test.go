@@ -2,6 +2,10 @@ package test
 
 import (
 	"fmt"
+	"io"
+	"net/http"
+	"net/url"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -117,4 +121,57 @@ func secretIDs(secrets []okta.OAuth2ClientSecret) []string {
 		out[i] = s.ID
 	}
 	return out
+}
+
+// tokenStatus asks the default custom authorization server for a client
+// credentials token with a custom scope, authenticating with
+// client_secret_basic, and returns the answer's status.
+func tokenStatus(t *testing.T, e *env, clientID string, secret okta.Secret) int {
+	t.Helper()
+	form := url.Values{"grant_type": {"client_credentials"}, "scope": {"gatekit.test"}}
+	req, err := http.NewRequestWithContext(ctx(t), http.MethodPost, e.orgURL+"/oauth2/default/v1/token", strings.NewReader(form.Encode()))
+	require.NoError(t, err)
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	req.SetBasicAuth(url.QueryEscape(clientID), url.QueryEscape(string(secret)))
+	resp, err := http.DefaultClient.Do(req)
+	require.NoError(t, err)
+	defer resp.Body.Close()
+	_, _ = io.Copy(io.Discard, io.LimitReader(resp.Body, 64<<10))
+	return resp.StatusCode
+}
+
+// TestClientSecretRotationAtTokenEndpoint is examples/secret-rotation's
+// path: the new secret works at the default authorization server's token
+// endpoint as soon as it is created, and the old one is refused once
+// deactivated.
+func TestClientSecretRotationAtTokenEndpoint(t *testing.T) {
+	emulatorOnly(t, "a real org's default authorization server needs a custom scope and an access policy rule for this client")
+	e := newEnv(t)
+	c := ctx(t)
+	app := e.serviceApp(t, "rotation")
+	clientID, old := app.Credentials.OAuthClient.ClientID, app.Credentials.OAuthClient.ClientSecret
+	require.NotEmpty(t, old, "the create answer carries the app's first secret")
+	assert.Equal(t, http.StatusOK, tokenStatus(t, e, clientID, old))
+
+	fresh, _, err := e.apps.CreateOAuth2ClientSecret(c, okta.CreateOAuth2ClientSecretRequest{AppID: app.ID})
+	require.NoError(t, err)
+	assert.Equal(t, http.StatusOK, tokenStatus(t, e, clientID, fresh.ClientSecret), "the new secret works")
+	assert.Equal(t, http.StatusOK, tokenStatus(t, e, clientID, old), "both work during the rotation")
+
+	secrets, _, err := e.apps.ListOAuth2ClientSecrets(c, okta.ListOAuth2ClientSecretsRequest{AppID: app.ID})
+	require.NoError(t, err)
+	var oldID string
+	for _, s := range secrets {
+		if s.ID != fresh.ID {
+			oldID = s.ID
+		}
+	}
+	require.NotEmpty(t, oldID)
+	_, _, err = e.apps.DeactivateOAuth2ClientSecret(c, okta.DeactivateOAuth2ClientSecretRequest{AppID: app.ID, SecretID: oldID})
+	require.NoError(t, err)
+	assert.Equal(t, http.StatusUnauthorized, tokenStatus(t, e, clientID, old), "a deactivated secret is refused")
+	assert.Equal(t, http.StatusOK, tokenStatus(t, e, clientID, fresh.ClientSecret))
+	_, err = e.apps.DeleteOAuth2ClientSecret(c, okta.DeleteOAuth2ClientSecretRequest{AppID: app.ID, SecretID: oldID})
+	require.NoError(t, err)
+	assert.Equal(t, http.StatusUnauthorized, tokenStatus(t, e, clientID, old))
 }
