@@ -4,7 +4,7 @@
 //
 //  1. create a second secret (Okta generates it and returns it once);
 //  2. prove it works: a client_credentials token request authenticated with it
-//     (client_secret_basic) succeeds at the org's token endpoint;
+//     (client_secret_basic) succeeds at a token endpoint of the org;
 //  3. move the app's clients to it (here: nothing to move);
 //  4. deactivate the old secret, check that the token endpoint now refuses it,
 //     and delete it.
@@ -17,12 +17,19 @@
 //
 //	go run ./examples/secret-rotation
 //
-// On a real org the token request goes to <org>/oauth2/v1/token (the org
-// authorization server) asking for okta.apps.read, which the example grants
-// the app first. SECRET_ROTATION_TOKEN_URL names another token endpoint of
-// the same org (such as <org>/oauth2/default/v1/token) and
-// SECRET_ROTATION_SCOPE another scope, for orgs whose org authorization server
-// accepts only private_key_jwt from service apps.
+// The secrets are proved at the default custom authorization server,
+// <org>/oauth2/default/v1/token, asking for a custom scope
+// (gatekit.secret-rotation), not at the org authorization server
+// (<org>/oauth2/v1/token): Okta's org authorization server accepts only
+// private_key_jwt for the client credentials grant and answers a client
+// secret with 401 invalid_client, and its okta.* scopes cannot be asked for
+// at a custom server. On a real org, the default authorization server needs
+// the scope and an access policy rule that lets this client (or every
+// client) use the client credentials grant with it: add both before running
+// it there (Security > API > Authorization Servers). SECRET_ROTATION_TOKEN_URL
+// names another token endpoint of the same org (such as
+// <org>/oauth2/<authServerId>/v1/token) and SECRET_ROTATION_SCOPE another
+// scope that the server grants with the client credentials grant.
 package main
 
 import (
@@ -79,8 +86,8 @@ func run(ctx context.Context) (err error) {
 	return rotate(ctx, tgt.Client.ApplicationAPI, tok, app)
 }
 
-// createServiceApp creates the OAuth 2.0 service app to rotate and grants it
-// the scope the token requests ask for.
+// createServiceApp creates the OAuth 2.0 service app to rotate. A custom
+// authorization server's scopes need no consent grant.
 func createServiceApp(ctx context.Context, tgt *target.Target) (*okta.Application, error) {
 	apps := tgt.Client.ApplicationAPI
 	app, _, err := apps.CreateApplication(ctx, okta.CreateApplicationRequest{
@@ -90,11 +97,6 @@ func createServiceApp(ctx context.Context, tgt *target.Target) (*okta.Applicatio
 		return nil, fmt.Errorf("creating the service app: %w", err)
 	}
 	fmt.Printf("created service app %s %q, client id %s\n", app.ID, app.Label, app.Credentials.OAuthClient.ClientID)
-	_, _, err = apps.GrantConsentToScope(ctx, okta.GrantConsentToScopeRequest{AppID: app.ID,
-		OAuth2ScopeConsentGrant: &okta.OAuth2ScopeConsentGrant{Issuer: tgt.OrgURL, ScopeID: string(okta.ScopeAppsRead)}})
-	if err != nil {
-		return app, fmt.Errorf("granting %s to the app: %w", okta.ScopeAppsRead, err)
-	}
 	return app, nil
 }
 

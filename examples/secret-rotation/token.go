@@ -25,16 +25,22 @@ type tokenClient struct {
 // maxTokenAnswer bounds how much of a token endpoint's answer is read.
 const maxTokenAnswer = 64 << 10
 
-// newTokenClient returns a client of tokenURL, by default the org
-// authorization server's token endpoint. A tokenURL off the org's origin is
-// refused: the client secret goes nowhere else.
+// defaultScope is the custom scope asked for when SECRET_ROTATION_SCOPE is
+// unset. A custom authorization server refuses Okta's okta.* scopes and the
+// OpenID Connect ones for the client credentials grant.
+const defaultScope = "gatekit.secret-rotation"
+
+// newTokenClient returns a client of tokenURL, by default the token endpoint
+// of the org's default custom authorization server: the org authorization
+// server refuses client secrets for the client credentials grant. A tokenURL
+// off the org's origin is refused: the client secret goes nowhere else.
 func newTokenClient(orgURL, tokenURL, scope string) (*tokenClient, error) {
 	org, err := url.Parse(orgURL)
 	if err != nil {
 		return nil, err
 	}
 	if tokenURL == "" {
-		tokenURL = strings.TrimSuffix(orgURL, "/") + "/oauth2/v1/token"
+		tokenURL = strings.TrimSuffix(orgURL, "/") + "/oauth2/default/v1/token"
 	}
 	u, err := url.Parse(tokenURL)
 	if err != nil {
@@ -44,7 +50,7 @@ func newTokenClient(orgURL, tokenURL, scope string) (*tokenClient, error) {
 		return nil, fmt.Errorf("SECRET_ROTATION_TOKEN_URL %s is not on the org's origin %s://%s", tokenURL, org.Scheme, org.Host)
 	}
 	if scope == "" {
-		scope = string(okta.ScopeAppsRead)
+		scope = defaultScope
 	}
 	return &tokenClient{url: tokenURL, scope: scope, http: &http.Client{
 		Timeout: 15 * time.Second,
