@@ -18,7 +18,7 @@ import (
 // client_secret_basic), which comes with one ACTIVE client secret.
 func (e *env) serviceApp(t *testing.T, label string) *okta.Application {
 	t.Helper()
-	return e.create(t, okta.NewOpenIdConnectApplication(label, okta.OIDCService), true)
+	return e.create(t, okta.NewOpenIDConnectApplication(label, okta.OIDCService), true)
 }
 
 // TestClientSecretsLifecycle creates a second client secret, reads it back

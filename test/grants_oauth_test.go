@@ -37,10 +37,6 @@ func oauthGrantsClient(t *testing.T, srv *oktatest.Server, clientID string, scop
 // scopes (a read-only client cannot grant).
 func TestScopeConsentGrantsOAuth(t *testing.T) {
 	emulatorOnly(t, "it registers OAuth 2.0 service clients in the emulator")
-	t.Skip("BUG: the SDK refuses listScopeConsentGrants, grantConsentToScope, getScopeConsentGrant and " +
-		"revokeScopeConsentGrant client-side in OAuth mode (oauth.go apiTokenOnly, from the 2022 spec), " +
-		"while Okta (and the emulator) accept okta.appGrants.read / okta.appGrants.manage; " +
-		"another branch removes them from apiTokenOnly: drop this Skip at merge")
 	e := newEnv(t)
 	c := ctx(t)
 	app := e.serviceApp(t, "grants-oauth")
@@ -80,8 +76,6 @@ func TestScopeConsentGrantsOAuth(t *testing.T) {
 // not by the SDK.
 func TestScopeConsentGrantsOAuthNeedScope(t *testing.T) {
 	emulatorOnly(t, "it registers OAuth 2.0 service clients in the emulator")
-	t.Skip("BUG: the SDK refuses the scope consent grant operations client-side in OAuth mode (oauth.go apiTokenOnly); " +
-		"drop this Skip when that policy follows Okta's (another branch)")
 	e := newEnv(t)
 	c := ctx(t)
 	app := e.serviceApp(t, "grants-oauth-scope")
