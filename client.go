@@ -10,7 +10,7 @@ import (
 )
 
 // Version is this SDK's version, sent in the User-Agent header.
-const Version = "0.1.0"
+const Version = "0.2.0"
 
 // APIClient talks to one Okta org. It is safe for concurrent use.
 type APIClient struct {
