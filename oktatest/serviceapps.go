@@ -327,47 +327,77 @@ func (s *Server) checkProof(proof string, r *http.Request, access string, now ti
 	if len(r.Header.Values("DPoP")) != 1 {
 		return bad("The request must carry exactly one DPoP header.")
 	}
+	c, jwk, problem := verifyProofJWT(proof)
+	if problem != "" {
+		return bad(problem)
+	}
+	if problem := s.checkProofClaims(c, r, access, now); problem != "" {
+		return bad(problem)
+	}
+	tp, err := jwk.Thumbprint(crypto.SHA256)
+	if err != nil {
+		return bad("The DPoP proof jwk has no thumbprint.")
+	}
+	if e := s.spendProof(c, access, now, needNonce); e != nil {
+		return "", e
+	}
+	return base64.RawURLEncoding.EncodeToString(tp), nil
+}
+
+// verifyProofJWT checks a DPoP proof's form and signature (RFC 9449 4.3,
+// steps 1-6) and returns its claims and public key, or what is wrong.
+func verifyProofJWT(proof string) (proofClaims, *jose.JSONWebKey, string) {
+	var c proofClaims
 	sig, err := jose.ParseSignedCompact(proof, proofAlgs)
 	if err != nil || len(sig.Signatures) != 1 {
-		return bad("The DPoP proof is not a signed JWT with an accepted algorithm.")
+		return c, nil, "The DPoP proof is not a signed JWT with an accepted algorithm."
 	}
 	h := sig.Signatures[0].Protected
 	if typ, _ := h.ExtraHeaders["typ"].(string); typ != "dpop+jwt" {
-		return bad("The DPoP proof typ header must be dpop+jwt.")
+		return c, nil, "The DPoP proof typ header must be dpop+jwt."
 	}
 	if h.JSONWebKey == nil || !h.JSONWebKey.IsPublic() || !h.JSONWebKey.Valid() {
-		return bad("The DPoP proof jwk header must be a public key.")
+		return c, nil, "The DPoP proof jwk header must be a public key."
 	}
 	payload, err := sig.Verify(h.JSONWebKey)
 	if err != nil {
-		return bad("The DPoP proof signature is invalid.")
+		return c, nil, "The DPoP proof signature is invalid."
 	}
-	var c proofClaims
 	if err := json.Unmarshal(payload, &c); err != nil || c.ID == "" || c.Issued == nil {
-		return bad("The DPoP proof needs jti, htm, htu and iat claims.")
+		return c, nil, "The DPoP proof needs jti, htm, htu and iat claims."
 	}
+	return c, h.JSONWebKey, ""
+}
+
+// checkProofClaims checks that a proof's claims are for this request (htm,
+// htu), recent (iat) and, on the API, for this access token (ath). It
+// returns what is wrong, or "".
+func (s *Server) checkProofClaims(c proofClaims, r *http.Request, access string, now time.Time) string {
 	if c.Method != r.Method {
-		return bad(fmt.Sprintf("The DPoP proof htm %q is not the request's method %s.", c.Method, r.Method))
+		return fmt.Sprintf("The DPoP proof htm %q is not the request's method %s.", c.Method, r.Method)
 	}
 	if c.URI != s.URL+r.URL.Path && c.URI != "http://"+r.Host+r.URL.Path {
-		return bad(fmt.Sprintf("The DPoP proof htu %q is not the request's URI %s%s (without query).", c.URI, s.URL, r.URL.Path))
+		return fmt.Sprintf("The DPoP proof htu %q is not the request's URI %s%s (without query).", c.URI, s.URL, r.URL.Path)
 	}
 	if d := now.Sub(c.Issued.Time()); d > proofWindow || d < -proofWindow {
-		return bad("The DPoP proof iat is too far from the current time.")
+		return "The DPoP proof iat is too far from the current time."
 	}
 	if access == "" && c.ATH != "" {
-		return bad("A DPoP proof for the token endpoint must not carry ath.")
+		return "A DPoP proof for the token endpoint must not carry ath."
 	}
 	if access != "" {
 		sum := sha256.Sum256([]byte(access))
 		if c.ATH != base64.RawURLEncoding.EncodeToString(sum[:]) {
-			return bad("The DPoP proof ath is not the hash of the access token.")
+			return "The DPoP proof ath is not the hash of the access token."
 		}
 	}
-	tp, err := h.JSONWebKey.Thumbprint(crypto.SHA256)
-	if err != nil {
-		return bad("The DPoP proof jwk has no thumbprint.")
-	}
+	return ""
+}
+
+// spendProof enforces the server's state for a proof: a nonce it issued
+// when one is needed (answering use_dpop_nonce with a fresh one otherwise),
+// and a jti never seen before, which it then records.
+func (s *Server) spendProof(c proofClaims, access string, now time.Time, needNonce bool) *oauthErr {
 	o := &s.oauth
 	o.mu.Lock()
 	defer o.mu.Unlock()
@@ -381,15 +411,15 @@ func (s *Server) checkProof(proof string, r *http.Request, access string, now ti
 			if access != "" {
 				desc = "Resource server requires nonce in DPoP proof."
 			}
-			return "", &oauthErr{status: http.StatusBadRequest, code: "use_dpop_nonce", desc: desc, dpopNonce: nonce}
+			return &oauthErr{status: http.StatusBadRequest, code: "use_dpop_nonce", desc: desc, dpopNonce: nonce}
 		}
 	}
 	prune(o.proofJTIs, now)
 	if _, seen := o.proofJTIs[c.ID]; seen {
-		return bad("The DPoP proof jti has already been used.")
+		return &oauthErr{status: http.StatusBadRequest, code: "invalid_dpop_proof", desc: "The DPoP proof jti has already been used."}
 	}
 	o.proofJTIs[c.ID] = now.Add(2 * proofWindow)
-	return base64.RawURLEncoding.EncodeToString(tp), nil
+	return nil
 }
 
 // requiredScope is the scope an operation needs from an access token, or ""
