@@ -793,7 +793,7 @@ func TestApplicationOperations(t *testing.T) {
 			if rv := reflect.ValueOf(result); rv.Kind() == reflect.Pointer {
 				require.False(t, rv.IsNil(), "nil result")
 			}
-			out, err := json.Marshal(result)
+			out, err := okta.MarshalWire(result) // json.Marshal redacts secrets
 			require.NoError(t, err)
 			assertSameJSON(t, []byte(op.resp), out)
 			if op.check != nil {

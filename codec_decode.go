@@ -5,26 +5,36 @@ import (
 	"errors"
 	"fmt"
 	"reflect"
-	"slices"
 	"strconv"
-	"strings"
 	"time"
-	"unicode/utf8"
 )
 
+// decoder is one pass over a JSON document. The lexer (codec_scan.go) moves
+// pos over the bytes; the methods here and in codec_decode_object.go give the
+// values their Go types.
+//
+// Invariants: pos never exceeds len(data); depth counts the objects and
+// arrays open at pos and never exceeds maxDepth; a decoder whose limit is 0
+// (one made for a fragment the codec already checked, as Links does) charges
+// nothing, and one from newDecoder never allocates more than its budget (see
+// codec_budget.go).
 type decoder struct {
-	data  []byte
-	pos   int
-	depth int                  // objects and arrays open at pos
-	names *[internSlots]string // strings seen in this document, so repeats share one allocation
+	data     []byte
+	pos      int
+	depth    int                  // objects and arrays open at pos
+	names    *[internSlots]string // strings seen in this document, so repeats share one allocation
+	budget   int64                // bytes the decode may still allocate, when limited
+	limited  bool                 // whether charges count against budget
+	lostNull bool                 // a null landed in a value that cannot say null (see object)
 }
 
 // newDecoder returns a decoder for data with a table of shared strings, which
-// release hands back.
+// release hands back, and a memory budget in proportion to data.
 func newDecoder(data []byte) decoder {
-	return decoder{data: data, names: internTables.Get().(*[internSlots]string)}
+	return decoder{data: data, names: internTables.Get().(*[internSlots]string), budget: newBudget(len(data)), limited: true}
 }
 
+// release hands the decoder's table of shared strings back to the pool.
 func (d *decoder) release() {
 	if d.names != nil {
 		internTables.Put(d.names)
@@ -46,8 +56,11 @@ func (d *decoder) push() error {
 	return nil
 }
 
+// pop leaves an object or array.
 func (d *decoder) pop() { d.depth-- }
 
+// unmarshal decodes a whole document into v, a non-nil pointer: how the SDK
+// reads every response body.
 func unmarshal(data []byte, v any) error {
 	rv := reflect.ValueOf(v)
 	if rv.Kind() != reflect.Pointer || rv.IsNil() {
@@ -65,6 +78,28 @@ func unmarshal(data []byte, v any) error {
 	if err != nil {
 		return err
 	}
+	return d.end()
+}
+
+// unmarshalModel decodes into a model; UnmarshalJSON methods call it.
+func unmarshalModel(data []byte, v any) error {
+	rv := reflect.ValueOf(v).Elem()
+	d := newDecoder(data)
+	defer d.release()
+	if d.peek() == 'n' {
+		return d.literal("null") // like encoding/json: null leaves the model as is
+	}
+	if d.peek() != '{' {
+		return d.mismatch(rv.Type().String())
+	}
+	if err := d.object(rv, planFor(rv.Type())); err != nil {
+		return err
+	}
+	return d.end()
+}
+
+// end checks that nothing but whitespace follows the top-level value.
+func (d *decoder) end() error {
 	d.skipSpace()
 	if d.pos != len(d.data) {
 		return d.syntax("unexpected data after the top-level value")
@@ -72,6 +107,7 @@ func unmarshal(data []byte, v any) error {
 	return nil
 }
 
+// syntax returns a *SyntaxError at pos.
 func (d *decoder) syntax(msg string) error { return &SyntaxError{Offset: d.pos, msg: msg} }
 
 // mismatch reports that the top-level value at d.pos has the wrong shape for
@@ -82,13 +118,13 @@ func (d *decoder) mismatch(want string) error {
 	if _, err := d.skip(); err != nil {
 		return err
 	}
-	d.skipSpace()
-	if d.pos != len(d.data) {
-		return d.syntax("unexpected data after the top-level value")
+	if err := d.end(); err != nil {
+		return err
 	}
 	return &TypeError{Want: want, Got: got}
 }
 
+// kindName names the kind of JSON value at pos, for a *TypeError.
 func (d *decoder) kindName() string {
 	if d.pos >= len(d.data) {
 		return "end of input"
@@ -109,7 +145,10 @@ func (d *decoder) kindName() string {
 	}
 }
 
-// value decodes the next JSON value into v.
+// value decodes the next JSON value into v. A value of another shape than v's
+// type is errMismatch, with pos somewhere inside it: the caller rewinds and
+// skips it. A null sets v to its zero value, and sets lostNull when that zero
+// would not encode as null.
 func (d *decoder) value(v reflect.Value) error {
 	c := d.peek()
 	if c == 0 {
@@ -120,114 +159,127 @@ func (d *decoder) value(v reflect.Value) error {
 			return err
 		}
 		v.SetZero()
+		if !zeroEncodesNull(v.Type()) {
+			d.lostNull = true
+		}
 		return nil
 	}
-	t := v.Type()
-	switch {
-	case t == timeType:
-		if c == '"' && len(d.data)-d.pos >= 26 && d.data[d.pos+25] == '"' {
-			if tm, ok := parseOktaTime(d.data[d.pos+1 : d.pos+25]); ok {
-				d.pos += 26
-				*v.Addr().Interface().(*time.Time) = tm
-				return nil
-			}
-		}
-		s, err := d.stringValue(c)
-		if err != nil {
-			return err
-		}
-		tm, perr := time.Parse(time.RFC3339Nano, s)
-		if perr != nil {
-			return errMismatch
-		}
-		v.Set(reflect.ValueOf(tm))
-		return nil
-	case t == numberType:
+	if done, err := d.special(v, c); done {
+		return err
+	}
+	return d.byKind(v, c)
+}
+
+// zeroEncodesNull reports whether the zero value of t encodes as null, so
+// that a null decoded into it comes back as null.
+func zeroEncodesNull(t reflect.Type) bool {
+	switch t {
+	case timeType, rawMsgType, linksType:
+		return true
+	}
+	switch t.Kind() {
+	case reflect.Pointer, reflect.Interface, reflect.Map:
+		return true
+	case reflect.Slice:
+		return t.Elem().Kind() != reflect.Uint8 // []byte encodes as a base64 string
+	}
+	return false
+}
+
+// special decodes the types the codec treats other than by their kind (times,
+// json.Number, json.RawMessage, Links), and reports whether v was one.
+func (d *decoder) special(v reflect.Value, c byte) (bool, error) {
+	switch v.Type() {
+	case timeType:
+		return true, d.timeValue(v, c)
+	case numberType:
 		if c == '"' || c == '{' || c == '[' || c == 't' || c == 'f' {
-			return errMismatch
+			return true, errMismatch
 		}
 		n, err := d.number()
-		if err != nil {
-			return err
-		}
 		v.SetString(n)
-		return nil
-	case t == rawMsgType:
+		return true, err
+	case rawMsgType:
 		raw, err := d.skip()
-		if err != nil {
-			return err
+		if err == nil {
+			err = d.charge(len(raw), rawMsgType)
 		}
-		v.SetBytes(slices.Clone(raw))
-		return nil
-	case t == linksType:
-		if c != '{' {
-			return errMismatch
+		if err == nil {
+			v.SetBytes(append([]byte(nil), raw...))
 		}
-		raw, err := d.skip()
-		if err != nil {
-			return err
-		}
-		if v.CanAddr() {
-			v.Addr().Interface().(*Links).raw = slices.Clone(raw)
-		} else {
-			v.Set(reflect.ValueOf(Links{raw: slices.Clone(raw)}))
-		}
-		return nil
+		return true, err
+	case linksType:
+		return true, d.linksValue(v, c)
 	}
+	return false, nil
+}
+
+// timeValue decodes an RFC 3339 time, through parseOktaTime when it is in
+// Okta's own layout.
+func (d *decoder) timeValue(v reflect.Value, c byte) error {
+	if c == '"' && len(d.data)-d.pos >= 26 && d.data[d.pos+25] == '"' {
+		if tm, ok := parseOktaTime(d.data[d.pos+1 : d.pos+25]); ok {
+			d.pos += 26
+			*v.Addr().Interface().(*time.Time) = tm
+			return nil
+		}
+	}
+	s, err := d.stringValue(c)
+	if err != nil {
+		return err
+	}
+	tm, perr := time.Parse(time.RFC3339Nano, s)
+	if perr != nil {
+		return errMismatch
+	}
+	v.Set(reflect.ValueOf(tm))
+	return nil
+}
+
+// linksValue keeps a _links object as it came; Links decodes it when read.
+func (d *decoder) linksValue(v reflect.Value, c byte) error {
+	if c != '{' {
+		return errMismatch
+	}
+	raw, err := d.skip()
+	if err == nil {
+		err = d.charge(len(raw), linksType)
+	}
+	if err != nil {
+		return err
+	}
+	l := Links{raw: append([]byte(nil), raw...)}
+	if v.CanAddr() {
+		*v.Addr().Interface().(*Links) = l
+	} else {
+		v.Set(reflect.ValueOf(l))
+	}
+	return nil
+}
+
+// byKind decodes a value by the kind of v's type.
+func (d *decoder) byKind(v reflect.Value, c byte) error {
+	t := v.Type()
 	switch t.Kind() {
 	case reflect.String:
 		s, err := d.stringValue(c)
-		if err != nil {
-			return err
-		}
 		v.SetString(s)
+		return err
 	case reflect.Bool:
-		switch c {
-		case 't':
-			if err := d.literal("true"); err != nil {
-				return err
-			}
-			v.SetBool(true)
-		case 'f':
-			if err := d.literal("false"); err != nil {
-				return err
-			}
-			v.SetBool(false)
-		default:
-			return errMismatch
-		}
-	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
-		if !isNumberStart(c) {
-			return errMismatch
-		}
-		n, err := d.number()
-		if err != nil {
-			return err
-		}
-		i, perr := strconv.ParseInt(n, 10, t.Bits())
-		if perr != nil {
-			return errMismatch
-		}
-		v.SetInt(i)
-	case reflect.Float32, reflect.Float64:
-		if !isNumberStart(c) {
-			return errMismatch
-		}
-		n, err := d.number()
-		if err != nil {
-			return err
-		}
-		f, perr := strconv.ParseFloat(n, t.Bits())
-		if perr != nil {
-			return errMismatch
-		}
-		v.SetFloat(f)
+		return d.boolValue(v, c)
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
+		reflect.Float32, reflect.Float64:
+		return d.numberValue(v, c)
 	case reflect.Pointer:
+		if err := d.charge(int(t.Elem().Size()), t); err != nil {
+			return err
+		}
 		elem := reflect.New(t.Elem())
 		if err := d.value(elem.Elem()); err != nil {
 			return err
 		}
 		v.Set(elem)
+		return nil
 	case reflect.Struct:
 		if c != '{' {
 			return errMismatch
@@ -242,174 +294,85 @@ func (d *decoder) value(v reflect.Value) error {
 		if c != '{' {
 			return errMismatch
 		}
-		if t.Key().Kind() != reflect.String {
-			return fmt.Errorf("okta: codec: unsupported map key type %s", t.Key())
-		}
 		return d.mapValue(v)
 	case reflect.Interface:
-		if t != anyType {
-			return fmt.Errorf("okta: codec: unsupported interface type %s", t)
+		return d.interfaceValue(v)
+	}
+	return fmt.Errorf("okta: codec: unsupported type %s", t)
+}
+
+// boolValue decodes true or false.
+func (d *decoder) boolValue(v reflect.Value, c byte) error {
+	switch c {
+	case 't':
+		v.SetBool(true)
+		return d.literal("true")
+	case 'f':
+		v.SetBool(false)
+		return d.literal("false")
+	}
+	return errMismatch
+}
+
+// numberValue decodes a number into an integer or float field; one out of
+// the field's range is a mismatch, kept verbatim.
+func (d *decoder) numberValue(v reflect.Value, c byte) error {
+	if !isNumberStart(c) {
+		return errMismatch
+	}
+	n, err := d.number()
+	if err != nil {
+		return err
+	}
+	t := v.Type()
+	if t.Kind() == reflect.Float32 || t.Kind() == reflect.Float64 {
+		f, perr := strconv.ParseFloat(n, t.Bits())
+		if perr != nil {
+			return errMismatch
 		}
-		x, err := d.anyValue()
-		if err != nil {
-			return err
-		}
-		if x != nil {
-			v.Set(reflect.ValueOf(x))
-		} else {
-			v.SetZero()
-		}
-	default:
-		return fmt.Errorf("okta: codec: unsupported type %s", t)
+		v.SetFloat(f)
+		return nil
+	}
+	i, perr := strconv.ParseInt(n, 10, t.Bits())
+	if perr != nil {
+		return errMismatch
+	}
+	v.SetInt(i)
+	return nil
+}
+
+// interfaceValue decodes into an interface, which must be any.
+func (d *decoder) interfaceValue(v reflect.Value) error {
+	if v.Type() != anyType {
+		return fmt.Errorf("okta: codec: unsupported interface type %s", v.Type())
+	}
+	x, err := d.anyValue()
+	if err != nil {
+		return err
+	}
+	if x != nil {
+		v.Set(reflect.ValueOf(x))
+	} else {
+		v.SetZero()
 	}
 	return nil
 }
 
+// isNumberStart reports whether c may start a JSON number.
 func isNumberStart(c byte) bool { return c == '-' || (c >= '0' && c <= '9') }
-
-// memberName decodes a member name that members handed over as written.
-// Invalid UTF-8 becomes U+FFFD here, as it would on encoding, so that two
-// names differing only in invalid bytes are one member from the start and a
-// second round trip cannot merge them.
-func (d *decoder) memberName(raw []byte, nameStart int) string {
-	if !hasEscape(raw) && utf8.Valid(raw) {
-		return d.intern(raw)
-	}
-	d2 := decoder{data: d.data, pos: nameStart, names: d.names}
-	name, _ := d2.stringValue('"') // rawString already checked it
-	return replaceInvalidUTF8(name)
-}
-
-// replaceInvalidUTF8 replaces each byte that is not part of valid UTF-8 with
-// U+FFFD, as appendString (and encoding/json) do.
-func replaceInvalidUTF8(s string) string {
-	if utf8.ValidString(s) {
-		return s
-	}
-	var b strings.Builder
-	for i := 0; i < len(s); {
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if r == utf8.RuneError && size == 1 {
-			b.WriteString("\uFFFD")
-		} else {
-			b.WriteString(s[i : i+size])
-		}
-		i += size
-	}
-	return b.String()
-}
-
-// object decodes a JSON object into a model (or any struct) by its field table.
-func (d *decoder) object(v reflect.Value, p *structPlan) error {
-	v.SetZero()
-	var w *wire
-	if p.wire >= 0 {
-		w = v.Addr().Interface().(wireHolder).state()
-	}
-	return d.members(func(key []byte, nameStart int) error {
-		fi, known := p.byName[string(key)] // no allocation for the lookup
-		if !known && hasEscape(key) {
-			key = []byte(d.memberName(key, nameStart))
-			fi, known = p.byName[string(key)]
-		}
-		if !known {
-			name := d.memberName(key, nameStart)
-			raw, err := d.skip()
-			if err == nil && w != nil {
-				w.keep(name, -1, raw)
-			}
-			return err
-		}
-		f := &p.fields[fi]
-		fv := v.Field(f.index)
-		valStart := d.pos
-		d.skipSpace()
-		isNull := d.pos < len(d.data) && d.data[d.pos] == 'n'
-		err := d.value(fv)
-		switch {
-		case errors.Is(err, errMismatch):
-			d.pos = valStart
-			raw, serr := d.skip()
-			if serr != nil {
-				return serr
-			}
-			fv.SetZero()
-			if w != nil {
-				w.keep(f.name, fi, raw)
-			}
-		case err != nil:
-			return err
-		case w != nil && f.kind == kindTime && !isNull && !reencodes(fv, d.data[valStart:d.pos]):
-			w.keep(f.name, fi, d.data[valStart:d.pos])
-		}
-		if w != nil {
-			w.present |= 1 << fi
-			if isNull {
-				w.nulls |= 1 << fi
-			} else {
-				w.nulls &^= 1 << fi
-			}
-		}
-		return nil
-	})
-}
-
-func (d *decoder) array(v reflect.Value) error {
-	n := 0
-	if d.depth == 0 && v.Type().Elem().Size() >= presizeMin {
-		n = countObjects(d.data[d.pos:])
-		if n > maxPageItems {
-			return &TypeError{Want: fmt.Sprintf("%s of at most %d items", v.Type(), maxPageItems), Got: fmt.Sprintf("array of %d objects", n)}
-		}
-	}
-	v.Set(reflect.MakeSlice(v.Type(), 0, n))
-	return d.elements(func(i int) error {
-		if i == v.Cap() {
-			v.Grow(1) // amortized doubling, in place
-		}
-		v.SetLen(i + 1)
-		return d.value(v.Index(i))
-	})
-}
-
-func (d *decoder) mapValue(v reflect.Value) error {
-	t := v.Type()
-	m := reflect.MakeMap(t)
-	v.Set(m)
-	elem := reflect.New(t.Elem()).Elem()
-	return d.members(func(raw []byte, nameStart int) error {
-		key := d.memberName(raw, nameStart)
-		elem.SetZero()
-		if err := d.value(elem); err != nil {
-			return err
-		}
-		m.SetMapIndex(reflect.ValueOf(key).Convert(t.Key()), elem)
-		return nil
-	})
-}
 
 // anyValue decodes an untyped value: map[string]any, []any, string,
 // json.Number, bool or nil.
 func (d *decoder) anyValue() (any, error) {
 	switch c := d.peek(); c {
 	case '{':
-		m := map[string]any{}
-		err := d.members(func(raw []byte, nameStart int) error {
-			key := d.memberName(raw, nameStart)
-			x, err := d.anyValue()
-			m[key] = x
-			return err
-		})
-		return m, err
+		return d.anyObject()
 	case '[':
-		a := []any{}
-		err := d.elements(func(int) error {
-			x, err := d.anyValue()
-			a = append(a, x)
-			return err
-		})
-		return a, err
+		return d.anyArray()
 	case '"':
+		if err := d.charge(chargeBoxed, anyType); err != nil {
+			return nil, err
+		}
 		return d.stringValue(c)
 	case 't':
 		return true, d.literal("true")
@@ -420,6 +383,9 @@ func (d *decoder) anyValue() (any, error) {
 	case 0:
 		return nil, d.syntax("unexpected end of input")
 	default:
+		if err := d.charge(chargeBoxed, anyType); err != nil {
+			return nil, err
+		}
 		n, err := d.number()
 		if err != nil {
 			return nil, err
@@ -428,23 +394,41 @@ func (d *decoder) anyValue() (any, error) {
 	}
 }
 
-// unmarshalModel decodes into a model; UnmarshalJSON methods call it.
-func unmarshalModel(data []byte, v any) error {
-	rv := reflect.ValueOf(v).Elem()
-	d := newDecoder(data)
-	defer d.release()
-	if d.peek() == 'n' {
-		return d.literal("null") // like encoding/json: null leaves the model as is
+// anyObject decodes an object as a map[string]any.
+func (d *decoder) anyObject() (any, error) {
+	if err := d.charge(chargeMap, anyMapType); err != nil {
+		return nil, err
 	}
-	if d.peek() != '{' {
-		return d.mismatch(rv.Type().String())
-	}
-	if err := d.object(rv, planFor(rv.Type())); err != nil {
+	m := map[string]any{}
+	err := d.members(func(raw []byte, nameStart int) error {
+		if err := d.charge(chargeMapEntry*32, anyMapType); err != nil {
+			return err
+		}
+		key := d.memberName(raw, nameStart)
+		x, err := d.anyValue()
+		m[key] = x
 		return err
+	})
+	return m, err
+}
+
+// anyArray decodes an array as a []any, growing it by doubling.
+func (d *decoder) anyArray() (any, error) {
+	if err := d.charge(chargeBoxed, anyType); err != nil {
+		return nil, err
 	}
-	d.skipSpace()
-	if d.pos != len(d.data) {
-		return d.syntax("unexpected data after the top-level value")
-	}
-	return nil
+	a := []any{}
+	err := d.elements(func(int) error {
+		if len(a) == cap(a) {
+			n := 2*cap(a) + 4
+			if err := d.chargeGrow(anySliceType, n); err != nil {
+				return err
+			}
+			a = append(make([]any, 0, n), a...)
+		}
+		x, err := d.anyValue()
+		a = append(a, x)
+		return err
+	})
+	return a, err
 }

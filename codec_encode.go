@@ -12,47 +12,54 @@ import (
 	"unicode/utf8"
 )
 
+// encoder writes JSON for the codec. Its one setting says whose encoding it
+// is: the SDK's own requests reveal Secret values; every other encoding of a
+// model (json.Marshal, fmt through Format, slog) redacts them.
+type encoder struct {
+	reveal bool // write Secret values as they are; otherwise as redactedText
+}
+
+// marshal encodes a request body: the SDK's own wire encoding, which writes
+// Secret values in full.
 func marshal(v any) ([]byte, error) {
 	rv := reflect.ValueOf(v)
 	if !rv.IsValid() {
 		return []byte("null"), nil
 	}
-	return appendValue(nil, rv)
+	return encoder{reveal: true}.value(nil, rv)
 }
 
-// marshalModel encodes a model by its field table; MarshalJSON methods call it.
+// marshalModel encodes a model for its MarshalJSON method, that is for
+// json.Marshal and everything built on it (slog's JSONHandler among them):
+// losslessly, except that Secret values are redacted.
 func marshalModel(v any) ([]byte, error) {
 	rv := reflect.ValueOf(v).Elem()
-	return appendObject(nil, rv, planFor(rv.Type()))
+	return encoder{}.object(nil, rv, planFor(rv.Type()))
 }
 
-func appendValue(b []byte, v reflect.Value) ([]byte, error) {
-	t := v.Type()
-	switch {
-	case t == timeType:
-		tm := v.Interface().(time.Time)
-		if tm.IsZero() {
-			return append(b, "null"...), nil
-		}
-		return appendString(b, tm.UTC().Format(oktaTimeLayout)), nil
-	case t == numberType:
-		n := v.String()
-		if n == "" {
-			n = "0"
-		}
-		return append(b, n...), nil
-	case t == rawMsgType:
-		if v.Len() == 0 {
-			return append(b, "null"...), nil
-		}
-		return append(b, v.Bytes()...), nil
-	case t == linksType:
-		raw := v.Interface().(Links).raw
-		if len(raw) == 0 {
-			return append(b, "null"...), nil
-		}
-		return append(b, raw...), nil
+// marshalAny encodes a caller's value for SetExtra, which is sent as it is:
+// through the codec for models, Secrets and plain values, through
+// encoding/json for types with their own MarshalJSON.
+func marshalAny(value any) ([]byte, error) {
+	if value == nil {
+		return []byte("null"), nil
 	}
+	rv := reflect.ValueOf(value)
+	if t := rv.Type(); t.Implements(marshalerTy) && !isModel(t) && t != secretType {
+		return json.Marshal(value)
+	}
+	return encoder{reveal: true}.value(nil, rv)
+}
+
+// value appends the JSON encoding of v.
+func (e encoder) value(b []byte, v reflect.Value) ([]byte, error) {
+	if e.reveal && v.Type() == secretType && v.String() == redactedText {
+		return nil, errRedactedSecret
+	}
+	if b, done := e.special(b, v); done {
+		return b, nil
+	}
+	t := v.Type()
 	switch t.Kind() {
 	case reflect.String:
 		return appendString(b, v.String()), nil
@@ -68,61 +75,103 @@ func appendValue(b []byte, v reflect.Value) ([]byte, error) {
 			return nil, fmt.Errorf("okta: cannot encode %v as JSON", f)
 		}
 		return strconv.AppendFloat(b, f, 'g', -1, t.Bits()), nil
-	case reflect.Pointer:
+	case reflect.Pointer, reflect.Interface:
 		if v.IsNil() {
 			return append(b, "null"...), nil
 		}
-		return appendValue(b, v.Elem())
+		return e.value(b, v.Elem())
 	case reflect.Struct:
 		if isModel(t) {
-			return appendObject(b, v, planFor(t))
+			return e.object(b, v, planFor(t))
 		}
 		return appendMarshaled(b, v)
 	case reflect.Slice:
 		if t.Elem().Kind() == reflect.Uint8 {
 			return appendString(b, base64.StdEncoding.EncodeToString(v.Bytes())), nil
 		}
-		b = append(b, '[')
-		for i := 0; i < v.Len(); i++ {
-			if i > 0 {
-				b = append(b, ',')
-			}
-			var err error
-			if b, err = appendValue(b, v.Index(i)); err != nil {
-				return nil, err
-			}
-		}
-		return append(b, ']'), nil
+		return e.array(b, v)
 	case reflect.Map:
-		if v.IsNil() {
-			return append(b, "null"...), nil
-		}
-		keys := v.MapKeys()
-		sort.Slice(keys, func(i, j int) bool { return keys[i].String() < keys[j].String() })
-		b = append(b, '{')
-		for i, k := range keys {
-			if i > 0 {
-				b = append(b, ',')
-			}
-			b = appendString(b, k.String())
-			b = append(b, ':')
-			var err error
-			if b, err = appendValue(b, v.MapIndex(k)); err != nil {
-				return nil, err
-			}
-		}
-		return append(b, '}'), nil
-	case reflect.Interface:
-		if v.IsNil() {
-			return append(b, "null"...), nil
-		}
-		return appendValue(b, v.Elem())
+		return e.mapValue(b, v)
 	}
 	return appendMarshaled(b, v)
 }
 
+// special appends the types the codec treats other than by their kind, and
+// reports whether v was one.
+func (e encoder) special(b []byte, v reflect.Value) ([]byte, bool) {
+	switch v.Type() {
+	case timeType:
+		tm := v.Interface().(time.Time)
+		if tm.IsZero() {
+			return append(b, "null"...), true
+		}
+		return appendString(b, tm.UTC().Format(oktaTimeLayout)), true
+	case numberType:
+		n := v.String()
+		if n == "" {
+			n = "0"
+		}
+		return append(b, n...), true
+	case rawMsgType:
+		if v.Len() == 0 {
+			return append(b, "null"...), true
+		}
+		return append(b, v.Bytes()...), true
+	case linksType:
+		raw := v.Interface().(Links).raw
+		if len(raw) == 0 {
+			return append(b, "null"...), true
+		}
+		return append(b, raw...), true
+	case secretType:
+		if s := v.String(); e.reveal || s == "" {
+			return appendString(b, s), true
+		}
+		return append(b, redactedJSON...), true
+	}
+	return b, false
+}
+
+// array appends a JSON array of v's elements.
+func (e encoder) array(b []byte, v reflect.Value) ([]byte, error) {
+	b = append(b, '[')
+	for i := 0; i < v.Len(); i++ {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		var err error
+		if b, err = e.value(b, v.Index(i)); err != nil {
+			return nil, err
+		}
+	}
+	return append(b, ']'), nil
+}
+
+// mapValue appends a JSON object of v's entries, in key order.
+func (e encoder) mapValue(b []byte, v reflect.Value) ([]byte, error) {
+	if v.IsNil() {
+		return append(b, "null"...), nil
+	}
+	keys := v.MapKeys()
+	sort.Slice(keys, func(i, j int) bool { return keys[i].String() < keys[j].String() })
+	b = append(b, '{')
+	for i, k := range keys {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = appendString(b, k.String())
+		b = append(b, ':')
+		var err error
+		if b, err = e.value(b, v.MapIndex(k)); err != nil {
+			return nil, err
+		}
+	}
+	return append(b, '}'), nil
+}
+
 // appendMarshaled encodes a value the codec has no table for with encoding/json
-// (a caller's own type placed in a profile map, say).
+// (a caller's own type placed in a profile map, say). A Secret inside such a
+// value is redacted by its own MarshalJSON, even in a request.
 func appendMarshaled(b []byte, v reflect.Value) ([]byte, error) {
 	data, err := json.Marshal(v.Interface())
 	if err != nil {
@@ -131,62 +180,106 @@ func appendMarshaled(b []byte, v reflect.Value) ([]byte, error) {
 	return append(b, data...), nil
 }
 
-func appendObject(b []byte, v reflect.Value, p *structPlan) ([]byte, error) {
-	w := &wire{}
-	if p.wire >= 0 {
-		if !v.CanAddr() {
-			c := reflect.New(v.Type()).Elem()
-			c.Set(v)
-			v = c
-		}
-		w = v.Addr().Interface().(wireHolder).state()
-	}
+// object appends a model (or a struct without wire) by its plan: the
+// declared fields as the table below decides, then the extraMembers.
+//
+// What is written for declared field i (see wire and keptRole):
+//
+//	present  kept text    field              writes
+//	no       none         zero               nothing: absent, and still unset
+//	no       none         set                the field: the caller set it
+//	yes      strayValue   zero               the stray text, as it came
+//	yes      strayValue   set                the field: the caller replaced the value
+//	yes      sourceText   as the text says   the text (a time in its own layout, a list with nulls)
+//	yes      sourceText   changed or zero    the field
+//	yes      none         zero, null bit     null
+//	yes      none         otherwise          the field: explicit false, 0 and "" stay
+//
+// "As the text says" is the same instant for a time, and for anything else
+// a value deeply equal to what the text decodes to. A Secret field is then
+// redacted (see Secret) unless the encoder reveals, or what is written is ""
+// or null.
+func (e encoder) object(b []byte, v reflect.Value, p *structPlan) ([]byte, error) {
+	v, w := modelState(v, p)
+	mask := w.textMask()
 	b = append(b, '{')
-	first := true
-	sep := func() {
-		if !first {
-			b = append(b, ',')
-		}
-		first = false
-	}
+	n := 0
 	for i := range p.fields {
 		f := &p.fields[i]
 		fv := v.Field(f.index)
-		bit := uint64(1) << i
-		present := w.present&bit != 0
 		zero := fv.IsZero()
-		if !present && zero {
+		if zero && w.present&(1<<i) == 0 {
 			continue
 		}
-		name := f.name
-		raw := w.keptFor(i)
-		sep()
-		b = appendString(b, name)
-		b = append(b, ':')
-		switch {
-		case present && raw != nil && f.kind == kindTime && !zero && sameTime(raw, fv):
-			b = append(b, raw...)
-		case present && raw != nil && zero && (f.kind != kindTime || !isTimeText(raw)):
-			b = append(b, raw...) // a value of another type, kept as it came
-		case present && w.nulls&bit != 0 && zero:
-			b = append(b, "null"...)
-		default:
-			var err error
-			if b, err = appendValue(b, fv); err != nil {
-				return nil, err
-			}
+		b = appendName(b, f.name, &n)
+		var err error
+		if b, err = e.field(b, w, i, f, fv, zero, mask); err != nil {
+			return nil, err
 		}
 	}
-	for _, m := range w.kept {
-		if m.field >= 0 || p.index(m.name) >= 0 {
-			continue
+	for k := range w.kept {
+		m := &w.kept[k]
+		if m.role != extraMember || p.index(m.name()) >= 0 {
+			continue // SetExtra does not override a declared field
 		}
-		sep()
-		b = appendString(b, m.name)
-		b = append(b, ':')
-		b = append(b, m.raw...)
+		b = appendName(b, m.name(), &n)
+		b = append(b, m.raw()...)
 	}
 	return append(b, '}'), nil
+}
+
+// field appends the value of declared field i, present or set, as the table
+// above object decides.
+func (e encoder) field(b []byte, w *wire, i int, f *fieldPlan, fv reflect.Value, zero bool, mask uint64) ([]byte, error) {
+	if mask&(1<<i) != 0 {
+		text, role, _ := w.textFor(i)
+		if (role == strayValue && zero) || (role == sourceText && !zero && sameValue(text, fv, f.kind)) {
+			if f.kind == kindSecret && !e.reveal && text != "null" && text != `""` {
+				return append(b, redactedJSON...), nil
+			}
+			return append(b, text...), nil
+		}
+	}
+	if zero && w.nulls&(1<<i) != 0 {
+		return append(b, "null"...), nil
+	}
+	return e.value(b, fv)
+}
+
+// modelState returns v, addressable, and its wire: the zero wire for a
+// struct without one.
+func modelState(v reflect.Value, p *structPlan) (reflect.Value, *wire) {
+	if p.wire < 0 {
+		return v, &wire{}
+	}
+	if !v.CanAddr() {
+		c := reflect.New(v.Type()).Elem()
+		c.Set(v)
+		v = c
+	}
+	return v, v.Addr().Interface().(wireHolder).state()
+}
+
+// appendName appends a member's name and colon, after a comma unless it is
+// the first (*n counts the members written).
+func appendName(b []byte, name string, n *int) []byte {
+	if *n > 0 {
+		b = append(b, ',')
+	}
+	*n++
+	b = appendString(b, name)
+	return append(b, ':')
+}
+
+// sameValue reports whether text, a kept sourceText, still says what field v
+// holds: the same instant for a time, a deeply equal value otherwise.
+func sameValue(text string, v reflect.Value, kind fieldKind) bool {
+	if kind == kindTime {
+		return sameTime([]byte(text), v)
+	}
+	d := decoder{data: []byte(text)}
+	nv := reflect.New(v.Type()).Elem()
+	return d.value(nv) == nil && reflect.DeepEqual(nv.Interface(), v.Interface())
 }
 
 const hexDigits = "0123456789abcdef"
@@ -241,16 +334,3 @@ func appendString(b []byte, s string) []byte {
 	return append(b, '"')
 }
 
-// marshalAny encodes a caller's value for SetExtra: through the codec for
-// models and plain values, through encoding/json for types with their own
-// MarshalJSON.
-func marshalAny(value any) ([]byte, error) {
-	if value == nil {
-		return []byte("null"), nil
-	}
-	rv := reflect.ValueOf(value)
-	if rv.Type().Implements(marshalerTy) && !isModel(rv.Type()) {
-		return json.Marshal(value)
-	}
-	return appendValue(nil, rv)
-}

@@ -5,7 +5,10 @@ import "bytes"
 // A page of models is decoded into a slice made to the page's length, rather
 // than one that doubles as it fills: an Application is about 3 KiB, and
 // doubling to 200 of them allocated, cleared and copied twice the page. Pages
-// of elements smaller than presizeMin grow as usual.
+// of elements smaller than presizeMin grow as usual. Lists of models inside a
+// model (jwks.keys) are made to length too, down to presizeDepth: counting
+// costs a pass over the list's bytes, and the depth bound keeps the passes of
+// nested lists from adding up to more than presizeDepth passes over the body.
 //
 // A page of more than maxPageItems models is refused before anything is
 // made: Okta's pages hold at most a few hundred, and each "{}," of a hostile
@@ -13,6 +16,7 @@ import "bytes"
 // amplification of WithMaxResponseBytes.
 const (
 	presizeMin   = 128
+	presizeDepth = 8
 	maxPageItems = 10000
 )
 

@@ -153,6 +153,9 @@ func (d *decoder) number() (string, error) {
 		}
 	}
 	d.pos = i
+	if err := d.charge(i-start+chargeString, numberType); err != nil {
+		return "", err
+	}
 	return string(data[start:i]), nil
 }
 
@@ -207,6 +210,9 @@ func (d *decoder) stringValue(c byte) (string, error) {
 	start := d.pos
 	raw, err := d.rawString()
 	if err != nil {
+		return "", err
+	}
+	if err := d.charge(2*len(raw)+chargeString, stringType); err != nil {
 		return "", err
 	}
 	if !hasEscape(raw) {

@@ -1,7 +1,6 @@
 package okta
 
 import (
-	"fmt"
 	"time"
 )
 
@@ -103,12 +102,3 @@ type ApplicationLicensing struct {
 
 func (l ApplicationLicensing) MarshalJSON() ([]byte, error)     { return marshalModel(&l) }
 func (l *ApplicationLicensing) UnmarshalJSON(data []byte) error { return unmarshalModel(data, l) }
-
-// Secret is a credential inside a model (a client secret, a password, a
-// provisioning token). It is sent and received like any string, but prints as
-// [REDACTED] with every fmt verb; convert it with string(s) to read it.
-type Secret string
-
-func (Secret) String() string                { return "[REDACTED]" }
-func (Secret) GoString() string              { return `"[REDACTED]"` }
-func (Secret) Format(f fmt.State, verb rune) { _, _ = f.Write([]byte("[REDACTED]")) }
