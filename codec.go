@@ -18,3 +18,5 @@ package okta
 //     so large integers survive.
 //
 // Decoding is a single pass over the bytes with field tables built once per type.
+
+//go:generate go run ./internal/cmd/genhooks

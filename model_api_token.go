@@ -21,9 +21,6 @@ type ApiToken struct {
 	wire
 }
 
-func (t ApiToken) MarshalJSON() ([]byte, error)     { return marshalModel(&t) }
-func (t *ApiToken) UnmarshalJSON(data []byte) error { return unmarshalModel(data, t) }
-
 // ApiTokenNetwork is the network condition under which a token may be used.
 // Okta sends it though the spec does not declare it.
 type ApiTokenNetwork struct {
@@ -32,6 +29,3 @@ type ApiTokenNetwork struct {
 	Exclude    []string `json:"exclude"`
 	wire
 }
-
-func (n ApiTokenNetwork) MarshalJSON() ([]byte, error)     { return marshalModel(&n) }
-func (n *ApiTokenNetwork) UnmarshalJSON(data []byte) error { return unmarshalModel(data, n) }

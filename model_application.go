@@ -31,9 +31,6 @@ type Application struct {
 	wire
 }
 
-func (a Application) MarshalJSON() ([]byte, error)     { return marshalModel(&a) }
-func (a *Application) UnmarshalJSON(data []byte) error { return unmarshalModel(data, a) }
-
 // ApplicationSignOnMode is how users sign in to an app. Okta may send values
 // not listed here; they decode as they are.
 type ApplicationSignOnMode string
@@ -69,9 +66,6 @@ type ApplicationAccessibility struct {
 	wire
 }
 
-func (a ApplicationAccessibility) MarshalJSON() ([]byte, error)     { return marshalModel(&a) }
-func (a *ApplicationAccessibility) UnmarshalJSON(data []byte) error { return unmarshalModel(data, a) }
-
 // ApplicationVisibility says where an app's links show.
 type ApplicationVisibility struct {
 	AppLinks          map[string]bool           `json:"appLinks"` // link name -> shown
@@ -81,9 +75,6 @@ type ApplicationVisibility struct {
 	wire
 }
 
-func (v ApplicationVisibility) MarshalJSON() ([]byte, error)     { return marshalModel(&v) }
-func (v *ApplicationVisibility) UnmarshalJSON(data []byte) error { return unmarshalModel(data, v) }
-
 // ApplicationVisibilityHide hides an app's links on iOS or the web.
 type ApplicationVisibilityHide struct {
 	IOS *bool `json:"iOS"`
@@ -91,14 +82,8 @@ type ApplicationVisibilityHide struct {
 	wire
 }
 
-func (h ApplicationVisibilityHide) MarshalJSON() ([]byte, error)     { return marshalModel(&h) }
-func (h *ApplicationVisibilityHide) UnmarshalJSON(data []byte) error { return unmarshalModel(data, h) }
-
 // ApplicationLicensing is an app's licensing.
 type ApplicationLicensing struct {
 	SeatCount *int `json:"seatCount"`
 	wire
 }
-
-func (l ApplicationLicensing) MarshalJSON() ([]byte, error)     { return marshalModel(&l) }
-func (l *ApplicationLicensing) UnmarshalJSON(data []byte) error { return unmarshalModel(data, l) }

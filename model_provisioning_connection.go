@@ -8,18 +8,10 @@ type ProvisioningConnection struct {
 	wire
 }
 
-func (c ProvisioningConnection) MarshalJSON() ([]byte, error)     { return marshalModel(&c) }
-func (c *ProvisioningConnection) UnmarshalJSON(data []byte) error { return unmarshalModel(data, c) }
-
 // ProvisioningConnectionRequest sets an app's default provisioning connection.
 type ProvisioningConnectionRequest struct {
 	Profile ProvisioningConnectionProfile `json:"profile"`
 	wire
-}
-
-func (r ProvisioningConnectionRequest) MarshalJSON() ([]byte, error) { return marshalModel(&r) }
-func (r *ProvisioningConnectionRequest) UnmarshalJSON(data []byte) error {
-	return unmarshalModel(data, r)
 }
 
 // ProvisioningConnectionProfile is how Okta authenticates to the app for
@@ -28,11 +20,6 @@ type ProvisioningConnectionProfile struct {
 	AuthScheme ProvisioningConnectionAuthScheme `json:"authScheme"`
 	Token      Secret                           `json:"token"`
 	wire
-}
-
-func (p ProvisioningConnectionProfile) MarshalJSON() ([]byte, error) { return marshalModel(&p) }
-func (p *ProvisioningConnectionProfile) UnmarshalJSON(data []byte) error {
-	return unmarshalModel(data, p)
 }
 
 // ProvisioningConnectionAuthScheme is a provisioning connection's
