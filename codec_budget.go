@@ -18,7 +18,7 @@ import (
 // 16 times its size plus a constant; TestDecodeAllocationBoundedByBody
 // measures it. Okta's own documents need two to three times their size.
 const (
-	decodeBytesPerByte = 12
+	decodeBytesPerByte = 10
 	decodeBudgetBase   = 1 << 20
 )
 

@@ -6,6 +6,7 @@ import (
 	"reflect"
 	"slices"
 	"strings"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -244,18 +245,39 @@ func (d *decoder) array(v reflect.Value) error {
 	if err := d.chargeGrow(t, n); err != nil {
 		return err
 	}
-	v.Set(reflect.MakeSlice(t, 0, n))
+	if n > 0 {
+		v.Set(reflect.MakeSlice(t, 0, n))
+	} else {
+		v.Set(emptySlice(t)) // [] stays [], not null
+	}
 	return d.elements(func(i int) error {
 		if i == v.Cap() {
-			grow := max(v.Cap(), 4)
-			if err := d.chargeGrow(t, v.Cap()+grow); err != nil {
+			// Asking for more than double makes growslice give exactly
+			// that (rounded up to the allocator's size class); its own
+			// growth overshoots for long slices, and the charge must hold.
+			c := 2*v.Cap() + 1
+			if err := d.chargeGrow(t, c); err != nil {
 				return err
 			}
-			v.Grow(grow) // to twice the capacity, in place
+			v.Grow(c - i)
 		}
 		v.SetLen(i + 1)
 		return d.value(v.Index(i))
 	})
+}
+
+// emptySlices holds, per slice type, an empty slice that is not nil.
+var emptySlices sync.Map // reflect.Type -> reflect.Value
+
+// emptySlice returns an empty, non-nil slice of type t. It is shared: its
+// capacity is 0, so nothing is ever written through it, and sharing saves
+// reflect.MakeSlice's allocation for every list of a document.
+func emptySlice(t reflect.Type) reflect.Value {
+	if v, ok := emptySlices.Load(t); ok {
+		return v.(reflect.Value)
+	}
+	v, _ := emptySlices.LoadOrStore(t, reflect.MakeSlice(t, 0, 0))
+	return v.(reflect.Value)
 }
 
 // mapValue decodes a JSON object into a map with string keys.

@@ -119,7 +119,7 @@ func TestCountObjects(t *testing.T) {
 // models need more memory than the body's budget.
 func TestPageSlice(t *testing.T) {
 	t.Parallel()
-	label := strings.Repeat("x", 300) // an Application is 3 KiB: 12 bytes per body byte needs 265 bytes each
+	label := strings.Repeat("x", 500) // an Application is 3 KiB: at 10 bytes per body byte, it needs over 318 bytes
 	page := func(n int) []byte {
 		return []byte("[" + strings.Repeat(`{"id":"a","label":"`+label+`"},`, n-1) + `{"id":"a"}]`)
 	}
@@ -141,9 +141,15 @@ func TestPageSlice(t *testing.T) {
 	require.ErrorAs(t, err, &te, "10 000 Applications of 11 bytes each need 30 MiB")
 	assert.Equal(t, "[]okta.Application", te.Want)
 
-	small := make([]HrefHints, 0) // below presizeMin: grows as usual, and is not bounded by count
-	require.NoError(t, unmarshal([]byte("["+strings.Repeat(`{},`, maxPageItems)+`{}]`), &small))
-	assert.Len(t, small, maxPageItems+1)
+	// Below presizeMin a list grows by doubling, bounded not by its count but
+	// by the budget: a thousand "{}" are fine, ten thousand of 64-byte
+	// elements from 30 KB are not.
+	small := make([]HrefHints, 0)
+	require.NoError(t, unmarshal([]byte("["+strings.Repeat(`{},`, 999)+`{}]`), &small))
+	assert.Len(t, small, 1000)
+	err = unmarshal([]byte("["+strings.Repeat(`{},`, maxPageItems)+`{}]`), &small)
+	require.ErrorAs(t, err, &te)
+	assert.Equal(t, "[]okta.HrefHints", te.Want)
 }
 
 // Repeated short strings share one allocation; a slot taken by another string
