@@ -320,6 +320,9 @@ func TestCodecList(t *testing.T) {
 // are in testdata/fuzz/FuzzCodecRoundTrip and run with every go test.
 func FuzzCodecRoundTrip(f *testing.F) {
 	f.Add([]byte(apiTokenJSON))
+	for _, s := range codecSeeds {
+		f.Add([]byte(s))
+	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		out1 := stableRoundTrip[okta.ApiToken](t, data)
 		if out1 == nil {
