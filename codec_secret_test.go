@@ -101,8 +101,7 @@ func TestSecretsNotPrintedByAnyVerb(t *testing.T) {
 	// What a model prints is its JSON, the secret redacted.
 	assert.Contains(t, fmt.Sprint(app), `"client_secret":"[REDACTED]"`)
 	assert.Contains(t, fmt.Sprintf("%#v", app), `okta.Application{"id":"0oa1"`)
-	verbS := "%s" // a variable, as vet rightly flags %s of a struct
-	assert.Contains(t, fmt.Sprintf(verbS, okta.CreateApplicationRequest{Application: app}), `"id":"0oa1"`)
+	assert.Contains(t, fmt.Sprintf(verbs[3], okta.CreateApplicationRequest{Application: app}), `"id":"0oa1"`, "%s, which vet rightly flags for a struct")
 }
 
 // slog redacts a Secret and a model holding one, through both handlers and

@@ -32,14 +32,6 @@ func keptTime(raw []byte) (time.Time, bool) {
 	return t, err == nil
 }
 
-// isTimeText reports whether raw is a JSON string holding an RFC 3339 time:
-// the text of a time field as decoded, not a value of another type kept in
-// its place.
-func isTimeText(raw []byte) bool {
-	_, ok := keptTime(raw)
-	return ok
-}
-
 // sameTime reports whether raw is the text of the time v holds.
 func sameTime(raw []byte, v reflect.Value) bool {
 	t, ok := keptTime(raw)
