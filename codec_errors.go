@@ -12,6 +12,7 @@ type SyntaxError struct {
 	msg    string // what was wrong
 }
 
+// Error says where the document stopped being JSON, and why.
 func (e *SyntaxError) Error() string {
 	return fmt.Sprintf("okta: malformed JSON at byte %d: %s", e.Offset, e.msg)
 }
@@ -24,6 +25,7 @@ type TypeError struct {
 	Got  string // the kind of JSON value that was found
 }
 
+// Error says what was found and what was wanted.
 func (e *TypeError) Error() string {
 	return fmt.Sprintf("okta: cannot decode a JSON %s into %s", e.Got, e.Want)
 }

@@ -5,6 +5,7 @@ import (
 	"unicode/utf8"
 )
 
+// skipSpace moves pos past JSON whitespace.
 func (d *decoder) skipSpace() {
 	for d.pos < len(d.data) {
 		switch d.data[d.pos] {
@@ -16,6 +17,7 @@ func (d *decoder) skipSpace() {
 	}
 }
 
+// peek skips whitespace and returns the byte at pos, or 0 at the end.
 func (d *decoder) peek() byte {
 	d.skipSpace()
 	if d.pos >= len(d.data) {
@@ -93,6 +95,7 @@ func (d *decoder) elements(fn func(i int) error) error {
 	}
 }
 
+// hasEscape reports whether b, a string's bytes as written, has a backslash.
 func hasEscape(b []byte) bool {
 	for _, c := range b {
 		if c == '\\' {
@@ -102,6 +105,7 @@ func hasEscape(b []byte) bool {
 	return false
 }
 
+// literal moves pos past lit (true, false or null), or reports a syntax error.
 func (d *decoder) literal(lit string) error {
 	if len(d.data)-d.pos < len(lit) || string(d.data[d.pos:d.pos+len(lit)]) != lit {
 		return d.syntax("invalid literal")
@@ -229,6 +233,8 @@ func (d *decoder) stringValue(c byte) (string, error) {
 	return s, nil
 }
 
+// unquote decodes the escapes of raw, a string's bytes between its quotes.
+// A lone or invalid surrogate becomes U+FFFD, as with encoding/json.
 func unquote(raw []byte) (string, bool) {
 	b := make([]byte, 0, len(raw))
 	for i := 0; i < len(raw); i++ {
@@ -280,6 +286,7 @@ func unquote(raw []byte) (string, bool) {
 	return string(b), true
 }
 
+// hex4 decodes the four hexadecimal digits that b starts with.
 func hex4(b []byte) (rune, bool) {
 	if len(b) < 4 {
 		return 0, false

@@ -81,6 +81,7 @@ func parseOktaTime(b []byte) (time.Time, bool) {
 	return time.Date(year, time.Month(month), day, hour, minute, sec, milli*int(time.Millisecond), time.UTC), true
 }
 
+// daysIn returns the number of days in month of year.
 func daysIn(month, year int) int {
 	if month == 2 && year%4 == 0 && (year%100 != 0 || year%400 == 0) {
 		return 29

@@ -13,6 +13,7 @@ import (
 	"github.com/gatekit/okta/internal/genhooks"
 )
 
+// main writes the file, or reports why it cannot.
 func main() {
 	if err := genhooks.Write("."); err != nil {
 		fmt.Fprintln(os.Stderr, err)
