@@ -154,20 +154,21 @@ func (d *decoder) value(v reflect.Value) error {
 	if c == 0 {
 		return d.syntax("unexpected end of input")
 	}
+	t := v.Type()
 	if c == 'n' {
 		if err := d.literal("null"); err != nil {
 			return err
 		}
 		v.SetZero()
-		if !zeroEncodesNull(v.Type()) {
+		if !zeroEncodesNull(t) {
 			d.lostNull = true
 		}
 		return nil
 	}
-	if done, err := d.special(v, c); done {
+	if done, err := d.special(v, t, c); done {
 		return err
 	}
-	return d.byKind(v, c)
+	return d.byKind(v, t, c)
 }
 
 // zeroEncodesNull reports whether the zero value of t encodes as null, so
@@ -188,8 +189,8 @@ func zeroEncodesNull(t reflect.Type) bool {
 
 // special decodes the types the codec treats other than by their kind (times,
 // json.Number, json.RawMessage, Links), and reports whether v was one.
-func (d *decoder) special(v reflect.Value, c byte) (bool, error) {
-	switch v.Type() {
+func (d *decoder) special(v reflect.Value, t reflect.Type, c byte) (bool, error) {
+	switch t {
 	case timeType:
 		return true, d.timeValue(v, c)
 	case numberType:
@@ -257,9 +258,8 @@ func (d *decoder) linksValue(v reflect.Value, c byte) error {
 	return nil
 }
 
-// byKind decodes a value by the kind of v's type.
-func (d *decoder) byKind(v reflect.Value, c byte) error {
-	t := v.Type()
+// byKind decodes a value by the kind of its type t.
+func (d *decoder) byKind(v reflect.Value, t reflect.Type, c byte) error {
 	switch t.Kind() {
 	case reflect.String:
 		s, err := d.stringValue(c)

@@ -1,7 +1,6 @@
 package okta
 
 import (
-	"errors"
 	"fmt"
 	"reflect"
 	"slices"
@@ -86,7 +85,7 @@ func (o *objectDecode) field(fi int) error {
 	lost := d.lostNull
 	d.lostNull = outer // a null inside a nested model is that model's own
 	switch {
-	case errors.Is(err, errMismatch):
+	case err == errMismatch: // never wrapped
 		d.pos = valStart
 		raw, serr := d.skip()
 		if serr != nil {
