@@ -3,6 +3,7 @@ package okta_test
 import (
 	"bytes"
 	"encoding/json"
+	"encoding/xml"
 	"fmt"
 	"log/slog"
 	"reflect"
@@ -11,6 +12,7 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	"go.yaml.in/yaml/v3"
 
 	"github.com/gatekit/okta"
 )
@@ -37,6 +39,9 @@ func secretModels(t *testing.T) (*okta.Application, *okta.Application, *okta.App
 	prov.Profile.Token = provToken
 	return &app, &stray, user, prov
 }
+
+// secretHolder is a struct of a caller's own holding a Secret.
+type secretHolder struct{ S okta.Secret }
 
 // assertNoPlantedSecret fails if s shows any planted secret.
 func assertNoPlantedSecret(t *testing.T, what, s string) {
@@ -152,6 +157,14 @@ func TestSecretsRedactedByJSONMarshal(t *testing.T) {
 	require.NoError(t, json.Unmarshal(out, &back))
 	_, err = okta.MarshalWire(&back)
 	assert.ErrorContains(t, err, "[REDACTED]", "a redacted copy is not sent as the secret")
+
+	// Text encoders (encoding/xml, YAML) see the redacted text too.
+	x, err := xml.Marshal(secretHolder{app.Credentials.OAuthClient.ClientSecret})
+	require.NoError(t, err)
+	assertNoPlantedSecret(t, "xml", string(x))
+	y, err := yaml.Marshal(map[string]any{"s": app.Credentials.OAuthClient.ClientSecret, "h": secretHolder{user.Credentials.Password.Value}})
+	require.NoError(t, err)
+	assertNoPlantedSecret(t, "yaml", string(y))
 
 	// SetExtra sends a Secret in full: it is the caller's member to send.
 	require.NoError(t, back.SetExtra("token", okta.Secret("x-extra")))

@@ -21,7 +21,8 @@ import (
 //   - encoding/json: json.Marshal of a Secret, or of a model holding one,
 //     writes "[REDACTED]" (an empty Secret stays ""). json.Marshal of a model
 //     is lossless for everything else; a Secret that arrived as another JSON
-//     type is redacted too.
+//     type is redacted too;
+//   - encoders that use encoding.TextMarshaler (encoding/xml, YAML).
 //
 // Decoding is not affected: json.Unmarshal and the SDK read a Secret as sent.
 // So a model that went through json.Marshal and json.Unmarshal holds
@@ -29,10 +30,12 @@ import (
 // rather than set a credential to that text. To keep a secret, read it with
 // string(s) before encoding the model.
 //
-// One route remains that no type can close: a model inside a struct of your
+// What no method can close: printers that walk values by reflection with
+// methods turned off. fmt does so for %p of a value that is not a pointer
+// (go vet reports it), and for a model held by value inside a struct of your
 // own that fmt reaches through a pointer with a verb that does not fit a
-// pointer (%s of a *YourStruct holding a model by value), which fmt prints
-// with methods turned off. Hold models by pointer, or print with %v.
+// pointer (%s of a *YourStruct); go-spew with DisableMethods (testify's diff
+// of two unequal models) and encoding/gob read the string as it is.
 type Secret string
 
 // redactedText is what a Secret shows instead of its value.
@@ -62,6 +65,10 @@ func (s Secret) MarshalJSON() ([]byte, error) {
 	}
 	return []byte(redactedJSON), nil
 }
+
+// MarshalText returns "[REDACTED]", for encoders that use
+// encoding.TextMarshaler: encoding/xml, YAML libraries, slog.TextHandler.
+func (Secret) MarshalText() ([]byte, error) { return []byte(redactedText), nil }
 
 // errRedactedSecret refuses to send a Secret that holds the text a redacting
 // encoder wrote in its place.
