@@ -57,11 +57,11 @@ func (o *objectDecode) member(key []byte, nameStart int) error {
 	if err := o.keep(len(key) + len(name) + len(raw)); err != nil {
 		return err
 	}
-	m := extra(name, raw)
 	if plain {
-		m = member{text: string(key) + string(raw), nameLen: uint32(len(key)), role: extraMember}
+		o.w.kept = append(o.w.kept, member{text: string(key) + string(raw), nameLen: uint32(len(key)), role: extraMember})
+	} else {
+		o.w.kept = append(o.w.kept, extra(name, raw))
 	}
-	o.w.kept = append(o.w.kept, m)
 	o.extras++
 	return nil
 }
