@@ -6,7 +6,6 @@ package okta_test
 
 import (
 	"context"
-	"encoding/json"
 	"net/http"
 	"net/url"
 	"reflect"
@@ -78,7 +77,7 @@ func (c opCase[T]) run(t *testing.T) {
 	if raw, ok := any(result).(*[]byte); ok {
 		assert.Equal(t, c.resp, string(*raw), "a document is returned as sent")
 	} else {
-		out, err := json.Marshal(result)
+		out, err := okta.MarshalWire(result) // json.Marshal redacts secrets
 		require.NoError(t, err)
 		assertSameJSON(t, []byte(c.resp), out)
 	}

@@ -64,7 +64,8 @@ func TestDecodeTimeFastPath(t *testing.T) {
 	require.NoError(t, unmarshal([]byte(`{"created":"2024-02-29T23:59:59.999Z","expiresAt":"2024-02-29T23:59:59.999+00:00"}`), &tok))
 	assert.True(t, reflect.DeepEqual(time.Date(2024, 2, 29, 23, 59, 59, 999e6, time.UTC), tok.Created))
 	assert.True(t, tok.Created.Equal(tok.ExpiresAt))
-	assert.Nil(t, tok.keptFor(planFor(reflect.TypeFor[ApiToken]()).index("created")), "Okta's own layout needs no kept text")
+	_, _, kept := tok.textFor(planFor(reflect.TypeFor[ApiToken]()).index("created"))
+	assert.False(t, kept, "Okta's own layout needs no kept text")
 	out, err := marshal(tok)
 	require.NoError(t, err)
 	assert.Contains(t, string(out), `"created":"2024-02-29T23:59:59.999Z"`)
@@ -114,10 +115,14 @@ func TestCountObjects(t *testing.T) {
 }
 
 // A page is decoded into a slice made to its length; one of more than
-// maxPageItems models is refused before anything is made.
+// maxPageItems models is refused before anything is made, and so is one whose
+// models need more memory than the body's budget.
 func TestPageSlice(t *testing.T) {
 	t.Parallel()
-	page := func(n int) []byte { return []byte("[" + strings.Repeat(`{"id":"a"},`, n-1) + `{"id":"a"}]`) }
+	label := strings.Repeat("x", 500) // an Application is 3 KiB: at 10 bytes per body byte, it needs over 318 bytes
+	page := func(n int) []byte {
+		return []byte("[" + strings.Repeat(`{"id":"a","label":"`+label+`"},`, n-1) + `{"id":"a"}]`)
+	}
 	var apps []Application
 	require.NoError(t, unmarshal(page(200), &apps))
 	assert.Len(t, apps, 200)
@@ -131,9 +136,20 @@ func TestPageSlice(t *testing.T) {
 	require.ErrorAs(t, err, &te)
 	assert.Equal(t, "okta: cannot decode a JSON array of 10001 objects into []okta.Application of at most 10000 items", err.Error())
 
-	small := make([]HrefHints, 0) // below presizeMin: grows as usual, and is not bounded
-	require.NoError(t, unmarshal([]byte("["+strings.Repeat(`{},`, maxPageItems)+`{}]`), &small))
-	assert.Len(t, small, maxPageItems+1)
+	tiny := []byte("[" + strings.Repeat(`{"id":"a"},`, maxPageItems-1) + `{"id":"a"}]`)
+	err = unmarshal(tiny, &apps)
+	require.ErrorAs(t, err, &te, "10 000 Applications of 11 bytes each need 30 MiB")
+	assert.Equal(t, "[]okta.Application", te.Want)
+
+	// Below presizeMin a list grows by doubling, bounded not by its count but
+	// by the budget: a thousand "{}" are fine, ten thousand of 64-byte
+	// elements from 30 KB are not.
+	small := make([]HrefHints, 0)
+	require.NoError(t, unmarshal([]byte("["+strings.Repeat(`{},`, 999)+`{}]`), &small))
+	assert.Len(t, small, 1000)
+	err = unmarshal([]byte("["+strings.Repeat(`{},`, maxPageItems)+`{}]`), &small)
+	require.ErrorAs(t, err, &te)
+	assert.Equal(t, "[]okta.HrefHints", te.Want)
 }
 
 // Repeated short strings share one allocation; a slot taken by another string

@@ -3,6 +3,7 @@ package okta_test
 import (
 	"encoding/json"
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -319,6 +320,9 @@ func TestCodecList(t *testing.T) {
 // are in testdata/fuzz/FuzzCodecRoundTrip and run with every go test.
 func FuzzCodecRoundTrip(f *testing.F) {
 	f.Add([]byte(apiTokenJSON))
+	for _, s := range codecSeeds {
+		f.Add([]byte(s))
+	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		out1 := stableRoundTrip[okta.ApiToken](t, data)
 		if out1 == nil {
@@ -355,4 +359,79 @@ func dropNulls(v any) any {
 		}
 	}
 	return v
+}
+
+// Null elements of lists and maps come back null while the field is
+// unchanged (the typed field holds them as zero values); once the field is
+// changed, it is written from its values.
+func TestCodecNullElementsKept(t *testing.T) {
+	t.Parallel()
+	for _, doc := range []string{
+		`{"features":["PUSH_NEW_USERS",null]}`,
+		`{"features":[null]}`,
+		`{"visibility":{"appLinks":{"x":null,"y":true}}}`,
+		`{"settings":{"oauthClient":{"redirect_uris":[null],"grant_types":["authorization_code",null,"refresh_token"]}}}`,
+		`{"settings":{"oauthClient":{"redirect_uris":[null]}},"features":[null,null],"x":[null]}`,
+	} {
+		var app okta.Application
+		require.NoError(t, json.Unmarshal([]byte(doc), &app), doc)
+		out, err := json.Marshal(app)
+		require.NoError(t, err)
+		assert.JSONEq(t, doc, string(out), doc)
+		again, err := json.Marshal(app)
+		require.NoError(t, err)
+		assert.Equal(t, string(out), string(again))
+	}
+
+	var app okta.Application
+	require.NoError(t, json.Unmarshal([]byte(`{"features":["PUSH_NEW_USERS",null],"visibility":{"appLinks":{"x":null}}}`), &app))
+	assert.Equal(t, []string{"PUSH_NEW_USERS", ""}, app.Features)
+	app.Features = append(app.Features, "IMPORT_NEW_USERS")
+	app.Visibility.AppLinks["x"] = true
+	out, err := json.Marshal(app)
+	require.NoError(t, err)
+	assert.JSONEq(t, `{"features":["PUSH_NEW_USERS","","IMPORT_NEW_USERS"],"visibility":{"appLinks":{"x":true}}}`, string(out))
+}
+
+// A repeated member decodes as encoding/json decodes it, the last one
+// winning, and is written back once, as decoded: never the earlier value.
+func TestCodecDuplicateMembers(t *testing.T) {
+	t.Parallel()
+	for doc, want := range map[string]string{
+		`{"label":5,"label":""}`:                    `{"label":""}`,
+		`{"label":"","label":5}`:                    `{"label":5}`,
+		`{"label":"a","label":null}`:                `{"label":null}`,
+		`{"label":null,"label":"b"}`:                `{"label":"b"}`,
+		`{"label":{"x":1},"label":[2],"label":"c"}`: `{"label":"c"}`,
+		`{"created":"2021-11-09T21:38:10+01:00","created":"2021-11-09T20:38:10.000Z"}`: `{"created":"2021-11-09T20:38:10.000Z"}`,
+		`{"x":1,"y":0,"x":2}`:                  `{"x":2,"y":0}`,
+		`{"features":[null],"features":["A"]}`: `{"features":["A"]}`,
+	} {
+		var app okta.Application
+		require.NoError(t, json.Unmarshal([]byte(doc), &app), doc)
+		var ref struct {
+			Label any `json:"label"`
+		}
+		require.NoError(t, json.Unmarshal([]byte(doc), &ref))
+		if s, ok := ref.Label.(string); ok {
+			assert.Equal(t, s, app.Label, "%s: the field holds what encoding/json decodes", doc)
+		}
+		out, err := json.Marshal(app)
+		require.NoError(t, err)
+		assert.JSONEq(t, want, string(out), doc)
+	}
+
+	// Many repeated unknown members: the last of each is kept.
+	var b strings.Builder
+	b.WriteString(`{`)
+	for i := range 100 {
+		fmt.Fprintf(&b, `"m%d":%d,`, i%30, i)
+	}
+	b.WriteString(`"id":"a"}`)
+	var tok okta.ApiToken
+	require.NoError(t, json.Unmarshal([]byte(b.String()), &tok))
+	assert.Len(t, tok.ExtraNames(), 30)
+	raw, ok := tok.Extra("m5")
+	require.True(t, ok)
+	assert.Equal(t, "95", string(raw))
 }

@@ -36,9 +36,6 @@ type ErrorCause struct {
 	wire
 }
 
-func (c ErrorCause) MarshalJSON() ([]byte, error)     { return marshalModel(&c) }
-func (c *ErrorCause) UnmarshalJSON(data []byte) error { return unmarshalModel(data, c) }
-
 // Error is a non-2xx response from Okta. Use errors.As to get one, and errors.Is
 // with ErrNotFound, ErrUnauthorized, ErrForbidden, ErrRateLimited or
 // ErrInvalidRequest to test its kind.

@@ -2,7 +2,6 @@ package okta
 
 import (
 	"net/url"
-	"runtime"
 	"strings"
 	"testing"
 
@@ -126,16 +125,6 @@ func TestNextLinkAllocationBound(t *testing.T) { // not parallel: it measures th
 		assert.LessOrEqual(t, allocated, uint64(16*size+64<<10), "%s: %d bytes allocated for a %d-byte header", name, allocated, size)
 		assert.Less(t, allocated, uint64(64<<10), "%s: only the next target is kept", name)
 	}
-}
-
-// bytesAllocated returns how many bytes f allocates on the heap.
-func bytesAllocated(f func()) uint64 {
-	var before, after runtime.MemStats
-	runtime.GC()
-	runtime.ReadMemStats(&before)
-	f()
-	runtime.ReadMemStats(&after)
-	return after.TotalAlloc - before.TotalAlloc
 }
 
 // FuzzParseLinks: scanning Link lines never panics, a next target found was

@@ -21,9 +21,6 @@ type ApiToken struct {
 	wire
 }
 
-func (t ApiToken) MarshalJSON() ([]byte, error)     { return marshalModel(&t) }
-func (t *ApiToken) UnmarshalJSON(data []byte) error { return unmarshalModel(data, t) }
-
 // ApiTokenNetwork is the network condition under which a token may be used
 // (declared since the 2026 spec; set it with UpsertApiToken).
 type ApiTokenNetwork struct {
@@ -32,6 +29,3 @@ type ApiTokenNetwork struct {
 	Exclude    []string `json:"exclude"`
 	wire
 }
-
-func (n ApiTokenNetwork) MarshalJSON() ([]byte, error)     { return marshalModel(&n) }
-func (n *ApiTokenNetwork) UnmarshalJSON(data []byte) error { return unmarshalModel(data, n) }

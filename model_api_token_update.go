@@ -13,6 +13,3 @@ type ApiTokenUpdate struct {
 	Network    ApiTokenNetwork `json:"network"`
 	wire
 }
-
-func (u ApiTokenUpdate) MarshalJSON() ([]byte, error)     { return marshalModel(&u) }
-func (u *ApiTokenUpdate) UnmarshalJSON(data []byte) error { return unmarshalModel(data, u) }

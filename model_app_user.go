@@ -22,9 +22,6 @@ type AppUser struct {
 	wire
 }
 
-func (u AppUser) MarshalJSON() ([]byte, error)     { return marshalModel(&u) }
-func (u *AppUser) UnmarshalJSON(data []byte) error { return unmarshalModel(data, u) }
-
 // AppUserCredentials is a user's credentials for an app.
 type AppUserCredentials struct {
 	UserName string                    `json:"userName"`
@@ -32,17 +29,9 @@ type AppUserCredentials struct {
 	wire
 }
 
-func (c AppUserCredentials) MarshalJSON() ([]byte, error)     { return marshalModel(&c) }
-func (c *AppUserCredentials) UnmarshalJSON(data []byte) error { return unmarshalModel(data, c) }
-
 // AppUserPasswordCredential is a user's password for an app. Okta never
 // returns it.
 type AppUserPasswordCredential struct {
 	Value Secret `json:"value"`
 	wire
-}
-
-func (p AppUserPasswordCredential) MarshalJSON() ([]byte, error) { return marshalModel(&p) }
-func (p *AppUserPasswordCredential) UnmarshalJSON(data []byte) error {
-	return unmarshalModel(data, p)
 }

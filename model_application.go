@@ -1,7 +1,6 @@
 package okta
 
 import (
-	"fmt"
 	"time"
 )
 
@@ -35,9 +34,6 @@ type Application struct {
 	ExpressConfiguration ApplicationExpressConfiguration `json:"expressConfiguration"` // Identity Engine
 	wire
 }
-
-func (a Application) MarshalJSON() ([]byte, error)     { return marshalModel(&a) }
-func (a *Application) UnmarshalJSON(data []byte) error { return unmarshalModel(data, a) }
 
 // ApplicationSignOnMode is how users sign in to an app. Okta may send values
 // not listed here; they decode as they are.
@@ -74,9 +70,6 @@ type ApplicationAccessibility struct {
 	wire
 }
 
-func (a ApplicationAccessibility) MarshalJSON() ([]byte, error)     { return marshalModel(&a) }
-func (a *ApplicationAccessibility) UnmarshalJSON(data []byte) error { return unmarshalModel(data, a) }
-
 // ApplicationVisibility says where an app's links show.
 type ApplicationVisibility struct {
 	AppLinks          map[string]bool           `json:"appLinks"` // link name -> shown
@@ -86,9 +79,6 @@ type ApplicationVisibility struct {
 	wire
 }
 
-func (v ApplicationVisibility) MarshalJSON() ([]byte, error)     { return marshalModel(&v) }
-func (v *ApplicationVisibility) UnmarshalJSON(data []byte) error { return unmarshalModel(data, v) }
-
 // ApplicationVisibilityHide hides an app's links on iOS or the web.
 type ApplicationVisibilityHide struct {
 	IOS *bool `json:"iOS"`
@@ -96,23 +86,8 @@ type ApplicationVisibilityHide struct {
 	wire
 }
 
-func (h ApplicationVisibilityHide) MarshalJSON() ([]byte, error)     { return marshalModel(&h) }
-func (h *ApplicationVisibilityHide) UnmarshalJSON(data []byte) error { return unmarshalModel(data, h) }
-
 // ApplicationLicensing is an app's licensing.
 type ApplicationLicensing struct {
 	SeatCount *int `json:"seatCount"`
 	wire
 }
-
-func (l ApplicationLicensing) MarshalJSON() ([]byte, error)     { return marshalModel(&l) }
-func (l *ApplicationLicensing) UnmarshalJSON(data []byte) error { return unmarshalModel(data, l) }
-
-// Secret is a credential inside a model (a client secret, a password, a
-// provisioning token). It is sent and received like any string, but prints as
-// [REDACTED] with every fmt verb; convert it with string(s) to read it.
-type Secret string
-
-func (Secret) String() string                { return "[REDACTED]" }
-func (Secret) GoString() string              { return `"[REDACTED]"` }
-func (Secret) Format(f fmt.State, verb rune) { _, _ = f.Write([]byte("[REDACTED]")) }

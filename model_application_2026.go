@@ -12,22 +12,12 @@ type ApplicationUniversalLogout struct {
 	wire
 }
 
-func (u ApplicationUniversalLogout) MarshalJSON() ([]byte, error) { return marshalModel(&u) }
-func (u *ApplicationUniversalLogout) UnmarshalJSON(data []byte) error {
-	return unmarshalModel(data, u)
-}
-
 // ApplicationExpressConfiguration says which Express Configuration
 // capabilities an app supports and has enabled (read-only; Identity Engine).
 type ApplicationExpressConfiguration struct {
 	EnabledCapabilities   []ApplicationCapability `json:"enabledCapabilities"`
 	SupportedCapabilities []ApplicationCapability `json:"supportedCapabilities"`
 	wire
-}
-
-func (c ApplicationExpressConfiguration) MarshalJSON() ([]byte, error) { return marshalModel(&c) }
-func (c *ApplicationExpressConfiguration) UnmarshalJSON(data []byte) error {
-	return unmarshalModel(data, c)
 }
 
 // ApplicationCapability is an Express Configuration capability. Okta may send
@@ -50,11 +40,6 @@ type OpenIdConnectApplicationNetwork struct {
 	wire
 }
 
-func (n OpenIdConnectApplicationNetwork) MarshalJSON() ([]byte, error) { return marshalModel(&n) }
-func (n *OpenIdConnectApplicationNetwork) UnmarshalJSON(data []byte) error {
-	return unmarshalModel(data, n)
-}
-
 // SamlAssertionEncryption is how a SAML app's assertions are encrypted.
 type SamlAssertionEncryption struct {
 	Enabled               *bool    `json:"enabled"`
@@ -63,9 +48,6 @@ type SamlAssertionEncryption struct {
 	X5C                   []string `json:"x5c"`                   // the encryption certificate, base64 DER
 	wire
 }
-
-func (e SamlAssertionEncryption) MarshalJSON() ([]byte, error)     { return marshalModel(&e) }
-func (e *SamlAssertionEncryption) UnmarshalJSON(data []byte) error { return unmarshalModel(data, e) }
 
 // SloParticipate is whether a SAML app takes part in single logout started by
 // Okta, and how.
@@ -76,6 +58,3 @@ type SloParticipate struct {
 	SessionIndexRequired *bool  `json:"sessionIndexRequired"`
 	wire
 }
-
-func (p SloParticipate) MarshalJSON() ([]byte, error)     { return marshalModel(&p) }
-func (p *SloParticipate) UnmarshalJSON(data []byte) error { return unmarshalModel(data, p) }

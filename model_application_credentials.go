@@ -18,9 +18,6 @@ type ApplicationCredentials struct {
 	wire
 }
 
-func (c ApplicationCredentials) MarshalJSON() ([]byte, error)     { return marshalModel(&c) }
-func (c *ApplicationCredentials) UnmarshalJSON(data []byte) error { return unmarshalModel(data, c) }
-
 // ApplicationCredentialsSigning names the app's active signing key.
 type ApplicationCredentialsSigning struct {
 	Kid          string                           `json:"kid"`
@@ -29,11 +26,6 @@ type ApplicationCredentialsSigning struct {
 	RotationMode string                           `json:"rotationMode"`
 	Use          ApplicationCredentialsSigningUse `json:"use"`
 	wire
-}
-
-func (s ApplicationCredentialsSigning) MarshalJSON() ([]byte, error) { return marshalModel(&s) }
-func (s *ApplicationCredentialsSigning) UnmarshalJSON(data []byte) error {
-	return unmarshalModel(data, s)
 }
 
 // ApplicationCredentialsSigningUse is a signing key's use.
@@ -53,13 +45,6 @@ type ApplicationCredentialsUsernameTemplate struct {
 	wire
 }
 
-func (t ApplicationCredentialsUsernameTemplate) MarshalJSON() ([]byte, error) {
-	return marshalModel(&t)
-}
-func (t *ApplicationCredentialsUsernameTemplate) UnmarshalJSON(data []byte) error {
-	return unmarshalModel(data, t)
-}
-
 // ApplicationCredentialsOAuthClient is an OpenID Connect app's client
 // credentials.
 type ApplicationCredentialsOAuthClient struct {
@@ -69,11 +54,6 @@ type ApplicationCredentialsOAuthClient struct {
 	AutoKeyRotation         *bool                             `json:"autoKeyRotation"`
 	PKCERequired            *bool                             `json:"pkce_required"`
 	wire
-}
-
-func (c ApplicationCredentialsOAuthClient) MarshalJSON() ([]byte, error) { return marshalModel(&c) }
-func (c *ApplicationCredentialsOAuthClient) UnmarshalJSON(data []byte) error {
-	return unmarshalModel(data, c)
 }
 
 // ApplicationCredentialsScheme is how a password-based app gets its
@@ -110,9 +90,6 @@ type PasswordCredential struct {
 	wire
 }
 
-func (p PasswordCredential) MarshalJSON() ([]byte, error)     { return marshalModel(&p) }
-func (p *PasswordCredential) UnmarshalJSON(data []byte) error { return unmarshalModel(data, p) }
-
 // PasswordCredentialHash is a hashed password.
 type PasswordCredentialHash struct {
 	Algorithm  PasswordCredentialHashAlgorithm `json:"algorithm"`
@@ -126,9 +103,6 @@ type PasswordCredentialHash struct {
 	KeySize         *int   `json:"keySize"`         // of the derived key, in bytes
 	wire
 }
-
-func (h PasswordCredentialHash) MarshalJSON() ([]byte, error)     { return marshalModel(&h) }
-func (h *PasswordCredentialHash) UnmarshalJSON(data []byte) error { return unmarshalModel(data, h) }
 
 // PasswordCredentialHashAlgorithm is a password hash's algorithm.
 type PasswordCredentialHashAlgorithm string
@@ -148,6 +122,3 @@ type PasswordCredentialHook struct {
 	Type string `json:"type"`
 	wire
 }
-
-func (h PasswordCredentialHook) MarshalJSON() ([]byte, error)     { return marshalModel(&h) }
-func (h *PasswordCredentialHook) UnmarshalJSON(data []byte) error { return unmarshalModel(data, h) }

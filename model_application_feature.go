@@ -11,9 +11,6 @@ type ApplicationFeature struct {
 	wire
 }
 
-func (f ApplicationFeature) MarshalJSON() ([]byte, error)     { return marshalModel(&f) }
-func (f *ApplicationFeature) UnmarshalJSON(data []byte) error { return unmarshalModel(data, f) }
-
 // CapabilitiesObject is what a provisioning feature does on create and update.
 type CapabilitiesObject struct {
 	Create CapabilitiesCreateObject `json:"create"`
@@ -21,18 +18,10 @@ type CapabilitiesObject struct {
 	wire
 }
 
-func (c CapabilitiesObject) MarshalJSON() ([]byte, error)     { return marshalModel(&c) }
-func (c *CapabilitiesObject) UnmarshalJSON(data []byte) error { return unmarshalModel(data, c) }
-
 // CapabilitiesCreateObject is what happens when a user is assigned.
 type CapabilitiesCreateObject struct {
 	LifecycleCreate LifecycleCreateSettingObject `json:"lifecycleCreate"`
 	wire
-}
-
-func (c CapabilitiesCreateObject) MarshalJSON() ([]byte, error) { return marshalModel(&c) }
-func (c *CapabilitiesCreateObject) UnmarshalJSON(data []byte) error {
-	return unmarshalModel(data, c)
 }
 
 // CapabilitiesUpdateObject is what happens when a user changes or leaves.
@@ -43,31 +32,16 @@ type CapabilitiesUpdateObject struct {
 	wire
 }
 
-func (c CapabilitiesUpdateObject) MarshalJSON() ([]byte, error) { return marshalModel(&c) }
-func (c *CapabilitiesUpdateObject) UnmarshalJSON(data []byte) error {
-	return unmarshalModel(data, c)
-}
-
 // LifecycleCreateSettingObject turns user creation in the app on or off.
 type LifecycleCreateSettingObject struct {
 	Status EnabledStatus `json:"status"`
 	wire
 }
 
-func (s LifecycleCreateSettingObject) MarshalJSON() ([]byte, error) { return marshalModel(&s) }
-func (s *LifecycleCreateSettingObject) UnmarshalJSON(data []byte) error {
-	return unmarshalModel(data, s)
-}
-
 // LifecycleDeactivateSettingObject turns user deactivation in the app on or off.
 type LifecycleDeactivateSettingObject struct {
 	Status EnabledStatus `json:"status"`
 	wire
-}
-
-func (s LifecycleDeactivateSettingObject) MarshalJSON() ([]byte, error) { return marshalModel(&s) }
-func (s *LifecycleDeactivateSettingObject) UnmarshalJSON(data []byte) error {
-	return unmarshalModel(data, s)
 }
 
 // PasswordSettingObject is how passwords are pushed to the app.
@@ -78,17 +52,11 @@ type PasswordSettingObject struct {
 	wire
 }
 
-func (s PasswordSettingObject) MarshalJSON() ([]byte, error)     { return marshalModel(&s) }
-func (s *PasswordSettingObject) UnmarshalJSON(data []byte) error { return unmarshalModel(data, s) }
-
 // ProfileSettingObject turns profile pushes to the app on or off.
 type ProfileSettingObject struct {
 	Status EnabledStatus `json:"status"`
 	wire
 }
-
-func (s ProfileSettingObject) MarshalJSON() ([]byte, error)     { return marshalModel(&s) }
-func (s *ProfileSettingObject) UnmarshalJSON(data []byte) error { return unmarshalModel(data, s) }
 
 // EnabledStatus is ENABLED or DISABLED.
 type EnabledStatus string

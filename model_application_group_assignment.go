@@ -12,8 +12,3 @@ type ApplicationGroupAssignment struct {
 	Links       Links          `json:"_links"`    // read-only
 	wire
 }
-
-func (g ApplicationGroupAssignment) MarshalJSON() ([]byte, error) { return marshalModel(&g) }
-func (g *ApplicationGroupAssignment) UnmarshalJSON(data []byte) error {
-	return unmarshalModel(data, g)
-}

@@ -17,9 +17,6 @@ type ApplicationSettings struct {
 	wire
 }
 
-func (s ApplicationSettings) MarshalJSON() ([]byte, error)     { return marshalModel(&s) }
-func (s *ApplicationSettings) UnmarshalJSON(data []byte) error { return unmarshalModel(data, s) }
-
 // ApplicationSettingsNotes are notes for admins and end users.
 type ApplicationSettingsNotes struct {
 	Admin   string `json:"admin"`
@@ -27,18 +24,10 @@ type ApplicationSettingsNotes struct {
 	wire
 }
 
-func (n ApplicationSettingsNotes) MarshalJSON() ([]byte, error)     { return marshalModel(&n) }
-func (n *ApplicationSettingsNotes) UnmarshalJSON(data []byte) error { return unmarshalModel(data, n) }
-
 // ApplicationSettingsNotifications are an app's notifications.
 type ApplicationSettingsNotifications struct {
 	Vpn ApplicationSettingsNotificationsVpn `json:"vpn"`
 	wire
-}
-
-func (n ApplicationSettingsNotifications) MarshalJSON() ([]byte, error) { return marshalModel(&n) }
-func (n *ApplicationSettingsNotifications) UnmarshalJSON(data []byte) error {
-	return unmarshalModel(data, n)
 }
 
 // ApplicationSettingsNotificationsVpn is the VPN notification shown before an
@@ -50,11 +39,6 @@ type ApplicationSettingsNotificationsVpn struct {
 	wire
 }
 
-func (v ApplicationSettingsNotificationsVpn) MarshalJSON() ([]byte, error) { return marshalModel(&v) }
-func (v *ApplicationSettingsNotificationsVpn) UnmarshalJSON(data []byte) error {
-	return unmarshalModel(data, v)
-}
-
 // ApplicationSettingsNotificationsVpnNetwork is the network a VPN notification
 // applies to.
 type ApplicationSettingsNotificationsVpnNetwork struct {
@@ -62,13 +46,6 @@ type ApplicationSettingsNotificationsVpnNetwork struct {
 	Include    []string `json:"include"`
 	Exclude    []string `json:"exclude"`
 	wire
-}
-
-func (n ApplicationSettingsNotificationsVpnNetwork) MarshalJSON() ([]byte, error) {
-	return marshalModel(&n)
-}
-func (n *ApplicationSettingsNotificationsVpnNetwork) UnmarshalJSON(data []byte) error {
-	return unmarshalModel(data, n)
 }
 
 // ApplicationSettingsApplication is settings.app: the members of the spec's
@@ -128,11 +105,6 @@ type ApplicationSettingsApplication struct {
 	wire
 }
 
-func (a ApplicationSettingsApplication) MarshalJSON() ([]byte, error) { return marshalModel(&a) }
-func (a *ApplicationSettingsApplication) UnmarshalJSON(data []byte) error {
-	return unmarshalModel(data, a)
-}
-
 // ApplicationSettingsSignOn is settings.signOn: the members of the spec's
 // AutoLoginApplicationSettingsSignOn (LoginURL, RedirectURL) and
 // SamlApplicationSettingsSignOn (the rest).
@@ -176,18 +148,12 @@ type ApplicationSettingsSignOn struct {
 	wire
 }
 
-func (s ApplicationSettingsSignOn) MarshalJSON() ([]byte, error)     { return marshalModel(&s) }
-func (s *ApplicationSettingsSignOn) UnmarshalJSON(data []byte) error { return unmarshalModel(data, s) }
-
 // AcsEndpoint is one of a SAML app's assertion consumer service URLs.
 type AcsEndpoint struct {
 	URL   string `json:"url"`
 	Index *int   `json:"index"`
 	wire
 }
-
-func (e AcsEndpoint) MarshalJSON() ([]byte, error)     { return marshalModel(&e) }
-func (e *AcsEndpoint) UnmarshalJSON(data []byte) error { return unmarshalModel(data, e) }
 
 // SamlAttributeStatement is an attribute a SAML app puts in its assertions.
 type SamlAttributeStatement struct {
@@ -200,17 +166,11 @@ type SamlAttributeStatement struct {
 	wire
 }
 
-func (s SamlAttributeStatement) MarshalJSON() ([]byte, error)     { return marshalModel(&s) }
-func (s *SamlAttributeStatement) UnmarshalJSON(data []byte) error { return unmarshalModel(data, s) }
-
 // SignOnInlineHook names a SAML assertion inline hook.
 type SignOnInlineHook struct {
 	ID string `json:"id"`
 	wire
 }
-
-func (h SignOnInlineHook) MarshalJSON() ([]byte, error)     { return marshalModel(&h) }
-func (h *SignOnInlineHook) UnmarshalJSON(data []byte) error { return unmarshalModel(data, h) }
 
 // SingleLogout is a SAML app's single logout settings.
 type SingleLogout struct {
@@ -220,17 +180,11 @@ type SingleLogout struct {
 	wire
 }
 
-func (s SingleLogout) MarshalJSON() ([]byte, error)     { return marshalModel(&s) }
-func (s *SingleLogout) UnmarshalJSON(data []byte) error { return unmarshalModel(data, s) }
-
 // SpCertificate is the service provider's certificate for single logout.
 type SpCertificate struct {
 	X5C []string `json:"x5c"` // base64 DER certificates
 	wire
 }
-
-func (c SpCertificate) MarshalJSON() ([]byte, error)     { return marshalModel(&c) }
-func (c *SpCertificate) UnmarshalJSON(data []byte) error { return unmarshalModel(data, c) }
 
 // OpenIdConnectApplicationSettingsClient is an OpenID Connect app's client
 // settings.
@@ -268,26 +222,12 @@ type OpenIdConnectApplicationSettingsClient struct {
 	wire
 }
 
-func (c OpenIdConnectApplicationSettingsClient) MarshalJSON() ([]byte, error) {
-	return marshalModel(&c)
-}
-func (c *OpenIdConnectApplicationSettingsClient) UnmarshalJSON(data []byte) error {
-	return unmarshalModel(data, c)
-}
-
 // OpenIdConnectApplicationIdpInitiatedLogin is how an OpenID Connect app is
 // started from Okta.
 type OpenIdConnectApplicationIdpInitiatedLogin struct {
 	Mode         string   `json:"mode"` // "DISABLED", "SPEC" or "OKTA"
 	DefaultScope []string `json:"default_scope"`
 	wire
-}
-
-func (l OpenIdConnectApplicationIdpInitiatedLogin) MarshalJSON() ([]byte, error) {
-	return marshalModel(&l)
-}
-func (l *OpenIdConnectApplicationIdpInitiatedLogin) UnmarshalJSON(data []byte) error {
-	return unmarshalModel(data, l)
 }
 
 // OpenIdConnectApplicationSettingsClientKeys is a client's public keys, for
@@ -297,26 +237,12 @@ type OpenIdConnectApplicationSettingsClientKeys struct {
 	wire
 }
 
-func (k OpenIdConnectApplicationSettingsClientKeys) MarshalJSON() ([]byte, error) {
-	return marshalModel(&k)
-}
-func (k *OpenIdConnectApplicationSettingsClientKeys) UnmarshalJSON(data []byte) error {
-	return unmarshalModel(data, k)
-}
-
 // OpenIdConnectApplicationSettingsRefreshToken is a client's refresh token
 // rotation.
 type OpenIdConnectApplicationSettingsRefreshToken struct {
 	RotationType OpenIdConnectRefreshTokenRotationType `json:"rotation_type"`
 	Leeway       *int                                  `json:"leeway"` // seconds
 	wire
-}
-
-func (r OpenIdConnectApplicationSettingsRefreshToken) MarshalJSON() ([]byte, error) {
-	return marshalModel(&r)
-}
-func (r *OpenIdConnectApplicationSettingsRefreshToken) UnmarshalJSON(data []byte) error {
-	return unmarshalModel(data, r)
 }
 
 // OpenIdConnectApplicationType is an OpenID Connect client's kind.

@@ -109,18 +109,18 @@ func TestApplicationCorpusRoundTrip(t *testing.T) {
 	for name, doc := range appCorpus(t) {
 		t.Run(name, func(t *testing.T) {
 			app := decodeApp(t, doc)
-			out, err := json.Marshal(app)
+			out, err := okta.MarshalWire(app)
 			require.NoError(t, err)
 			assertSameJSON(t, doc, out)
 
-			// A value copy marshals the same: MarshalJSON has a value receiver.
-			out2, err := json.Marshal(*app)
+			// A value copy marshals the same.
+			out2, err := okta.MarshalWire(*app)
 			require.NoError(t, err)
 			assertSameJSON(t, doc, out2)
 
 			// Twice round: what was written decodes to what writes the same.
 			again := decodeApp(t, out)
-			out3, err := json.Marshal(again)
+			out3, err := okta.MarshalWire(again)
 			require.NoError(t, err)
 			assertSameJSON(t, doc, out3)
 		})
@@ -153,7 +153,7 @@ func TestListApplicationsDecodesTheWholeCorpus(t *testing.T) {
 		require.NoError(t, json.Unmarshal(parts[i], &probe))
 		assert.Equal(t, probe.ID, app.ID, names[i])
 		assert.Equal(t, probe.Label, app.Label, names[i])
-		out, err := json.Marshal(app)
+		out, err := okta.MarshalWire(app)
 		require.NoError(t, err)
 		assertSameJSON(t, parts[i], out)
 	}
@@ -613,7 +613,7 @@ func TestUpdateApplicationSendsWhatWasFetched(t *testing.T) {
 	assert.Contains(t, string(putBody), `"created":"2023-06-02T17:41:08.000Z"`, "times are sent in the text received")
 
 	// The decoded app was not changed by sending it.
-	again, err := json.Marshal(app)
+	again, err := okta.MarshalWire(app)
 	require.NoError(t, err)
 	assertSameJSON(t, wantJSON, again)
 }

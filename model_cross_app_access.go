@@ -15,23 +15,11 @@ type OrgCrossAppAccessConnection struct {
 	wire
 }
 
-func (c OrgCrossAppAccessConnection) MarshalJSON() ([]byte, error) { return marshalModel(&c) }
-func (c *OrgCrossAppAccessConnection) UnmarshalJSON(data []byte) error {
-	return unmarshalModel(data, c)
-}
-
 // OrgCrossAppAccessConnectionPatchRequest is a Cross App Access connection's
 // new status. It is a plain JSON object, not JSON Patch.
 type OrgCrossAppAccessConnectionPatchRequest struct {
 	Status OrgCrossAppAccessConnectionStatus `json:"status"` // required
 	wire
-}
-
-func (r OrgCrossAppAccessConnectionPatchRequest) MarshalJSON() ([]byte, error) {
-	return marshalModel(&r)
-}
-func (r *OrgCrossAppAccessConnectionPatchRequest) UnmarshalJSON(data []byte) error {
-	return unmarshalModel(data, r)
 }
 
 // OrgCrossAppAccessConnectionStatus is a Cross App Access connection's status.

@@ -20,9 +20,6 @@ type Csr struct {
 	wire
 }
 
-func (c Csr) MarshalJSON() ([]byte, error)     { return marshalModel(&c) }
-func (c *Csr) UnmarshalJSON(data []byte) error { return unmarshalModel(data, c) }
-
 // CertificateRequest parses the CSR, so that a local CA can sign it. It accepts
 // the base64 (standard or URL alphabet) DER Okta sends, and PEM.
 func (c *Csr) CertificateRequest() (*x509.CertificateRequest, error) {
@@ -70,9 +67,6 @@ type CsrMetadata struct {
 	wire
 }
 
-func (m CsrMetadata) MarshalJSON() ([]byte, error)     { return marshalModel(&m) }
-func (m *CsrMetadata) UnmarshalJSON(data []byte) error { return unmarshalModel(data, m) }
-
 // CsrMetadataSubject is a CSR's subject name.
 type CsrMetadataSubject struct {
 	CommonName             string `json:"commonName"`
@@ -84,16 +78,8 @@ type CsrMetadataSubject struct {
 	wire
 }
 
-func (s CsrMetadataSubject) MarshalJSON() ([]byte, error)     { return marshalModel(&s) }
-func (s *CsrMetadataSubject) UnmarshalJSON(data []byte) error { return unmarshalModel(data, s) }
-
 // CsrMetadataSubjectAltNames is a CSR's subject alternative names.
 type CsrMetadataSubjectAltNames struct {
 	DNSNames []string `json:"dnsNames"`
 	wire
-}
-
-func (s CsrMetadataSubjectAltNames) MarshalJSON() ([]byte, error) { return marshalModel(&s) }
-func (s *CsrMetadataSubjectAltNames) UnmarshalJSON(data []byte) error {
-	return unmarshalModel(data, s)
 }

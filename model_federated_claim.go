@@ -12,17 +12,9 @@ type FederatedClaim struct {
 	wire
 }
 
-func (c FederatedClaim) MarshalJSON() ([]byte, error)     { return marshalModel(&c) }
-func (c *FederatedClaim) UnmarshalJSON(data []byte) error { return unmarshalModel(data, c) }
-
 // FederatedClaimRequestBody is a federated claim to create.
 type FederatedClaimRequestBody struct {
 	Name       string `json:"name"`
 	Expression string `json:"expression"` // an Okta Expression Language expression
 	wire
-}
-
-func (b FederatedClaimRequestBody) MarshalJSON() ([]byte, error) { return marshalModel(&b) }
-func (b *FederatedClaimRequestBody) UnmarshalJSON(data []byte) error {
-	return unmarshalModel(data, b)
 }

@@ -18,9 +18,6 @@ type GroupPushMapping struct {
 	wire
 }
 
-func (m GroupPushMapping) MarshalJSON() ([]byte, error)     { return marshalModel(&m) }
-func (m *GroupPushMapping) UnmarshalJSON(data []byte) error { return unmarshalModel(data, m) }
-
 // GroupPushMappingStatus is a group push mapping's status. A mapping is
 // created or updated ACTIVE or INACTIVE (the spec's GroupPushMappingStatusUpsert);
 // Okta sets ERROR. Okta may send values not listed here; they decode as they
@@ -46,9 +43,6 @@ type AppConfig struct {
 	SamAccountName    string                    `json:"samAccountName"`
 	wire
 }
-
-func (c AppConfig) MarshalJSON() ([]byte, error)     { return marshalModel(&c) }
-func (c *AppConfig) UnmarshalJSON(data []byte) error { return unmarshalModel(data, c) }
 
 // AppConfigType is the kind of an AppConfig. Okta may send values not listed
 // here; they decode as they are.
@@ -90,20 +84,10 @@ type CreateGroupPushMappingRequestBody struct {
 	wire
 }
 
-func (b CreateGroupPushMappingRequestBody) MarshalJSON() ([]byte, error) { return marshalModel(&b) }
-func (b *CreateGroupPushMappingRequestBody) UnmarshalJSON(data []byte) error {
-	return unmarshalModel(data, b)
-}
-
 // UpdateGroupPushMappingRequestBody is a group push mapping's new status: the
 // spec's UpdateGroupPushMappingRequest schema, renamed because
 // UpdateGroupPushMappingRequest is the operation's request struct.
 type UpdateGroupPushMappingRequestBody struct {
 	Status GroupPushMappingStatus `json:"status"` // required: ACTIVE or INACTIVE
 	wire
-}
-
-func (b UpdateGroupPushMappingRequestBody) MarshalJSON() ([]byte, error) { return marshalModel(&b) }
-func (b *UpdateGroupPushMappingRequestBody) UnmarshalJSON(data []byte) error {
-	return unmarshalModel(data, b)
 }

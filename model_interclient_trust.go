@@ -15,18 +15,8 @@ type InterclientTrustMapping struct {
 	wire
 }
 
-func (m InterclientTrustMapping) MarshalJSON() ([]byte, error) { return marshalModel(&m) }
-func (m *InterclientTrustMapping) UnmarshalJSON(data []byte) error {
-	return unmarshalModel(data, m)
-}
-
 // InterclientTrustMappingRequestBody names the app to allow.
 type InterclientTrustMappingRequestBody struct {
 	ID string `json:"id"` // required: the allowed app's id
 	wire
-}
-
-func (b InterclientTrustMappingRequestBody) MarshalJSON() ([]byte, error) { return marshalModel(&b) }
-func (b *InterclientTrustMappingRequestBody) UnmarshalJSON(data []byte) error {
-	return unmarshalModel(data, b)
 }

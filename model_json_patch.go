@@ -9,9 +9,6 @@ type JsonPatchOperation struct {
 	wire
 }
 
-func (o JsonPatchOperation) MarshalJSON() ([]byte, error)     { return marshalModel(&o) }
-func (o *JsonPatchOperation) UnmarshalJSON(data []byte) error { return unmarshalModel(data, o) }
-
 // PatchAction is a JsonPatchOperation's operation. Okta may accept values not
 // listed here.
 type PatchAction string

@@ -39,9 +39,6 @@ type JsonWebKey struct {
 	wire
 }
 
-func (k JsonWebKey) MarshalJSON() ([]byte, error)     { return marshalModel(&k) }
-func (k *JsonWebKey) UnmarshalJSON(data []byte) error { return unmarshalModel(data, k) }
-
 // Certificates parses the key's x5c certificate chain, leaf first.
 func (k *JsonWebKey) Certificates() ([]*x509.Certificate, error) {
 	if len(k.X5C) == 0 {

@@ -28,17 +28,11 @@ type HrefObject struct {
 	wire
 }
 
-func (l HrefObject) MarshalJSON() ([]byte, error)     { return marshalModel(&l) }
-func (l *HrefObject) UnmarshalJSON(data []byte) error { return unmarshalModel(data, l) }
-
 // HrefHints says what may be done with a link's target.
 type HrefHints struct {
 	Allow []string `json:"allow"` // HTTP methods, such as "GET" and "DELETE"
 	wire
 }
-
-func (h HrefHints) MarshalJSON() ([]byte, error)     { return marshalModel(&h) }
-func (h *HrefHints) UnmarshalJSON(data []byte) error { return unmarshalModel(data, h) }
 
 // Rels lists the relations, in the order Okta sent them.
 func (l Links) Rels() []string {

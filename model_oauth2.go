@@ -18,9 +18,6 @@ type OAuth2Token struct {
 	wire
 }
 
-func (t OAuth2Token) MarshalJSON() ([]byte, error)     { return marshalModel(&t) }
-func (t *OAuth2Token) UnmarshalJSON(data []byte) error { return unmarshalModel(data, t) }
-
 // OAuth2ScopeConsentGrant is an app's permission to request an Okta scope.
 type OAuth2ScopeConsentGrant struct {
 	ID          string                        `json:"id"`
@@ -38,20 +35,12 @@ type OAuth2ScopeConsentGrant struct {
 	wire
 }
 
-func (g OAuth2ScopeConsentGrant) MarshalJSON() ([]byte, error) { return marshalModel(&g) }
-func (g *OAuth2ScopeConsentGrant) UnmarshalJSON(data []byte) error {
-	return unmarshalModel(data, g)
-}
-
 // OAuth2Actor is who made a grant.
 type OAuth2Actor struct {
 	ID   string `json:"id"`
 	Type string `json:"type"`
 	wire
 }
-
-func (a OAuth2Actor) MarshalJSON() ([]byte, error)     { return marshalModel(&a) }
-func (a *OAuth2Actor) UnmarshalJSON(data []byte) error { return unmarshalModel(data, a) }
 
 // GrantOrTokenStatus is a token's or a grant's status.
 type GrantOrTokenStatus string

@@ -18,9 +18,6 @@ type OAuth2ClientSecret struct {
 	wire
 }
 
-func (s OAuth2ClientSecret) MarshalJSON() ([]byte, error)     { return marshalModel(&s) }
-func (s *OAuth2ClientSecret) UnmarshalJSON(data []byte) error { return unmarshalModel(data, s) }
-
 // OAuth2ClientSecretRequestBody is a client secret to create. Both members are
 // optional: without ClientSecret Okta generates one (a secret you bring must be
 // at least 32 characters when the app uses client_secret_jwt), and Status
@@ -29,11 +26,6 @@ type OAuth2ClientSecretRequestBody struct {
 	ClientSecret Secret                       `json:"client_secret"`
 	Status       OAuth2ClientCredentialStatus `json:"status"`
 	wire
-}
-
-func (b OAuth2ClientSecretRequestBody) MarshalJSON() ([]byte, error) { return marshalModel(&b) }
-func (b *OAuth2ClientSecretRequestBody) UnmarshalJSON(data []byte) error {
-	return unmarshalModel(data, b)
 }
 
 // OAuth2ClientCredentialStatus is the status of a client secret or of a client
@@ -72,17 +64,9 @@ type OAuth2ClientJsonWebKey struct {
 	wire
 }
 
-func (k OAuth2ClientJsonWebKey) MarshalJSON() ([]byte, error)     { return marshalModel(&k) }
-func (k *OAuth2ClientJsonWebKey) UnmarshalJSON(data []byte) error { return unmarshalModel(data, k) }
-
 // OAuth2ClientJsonWebKeySet is the set of an OAuth 2.0 client app's public
 // keys.
 type OAuth2ClientJsonWebKeySet struct {
 	Keys []OAuth2ClientJsonWebKey `json:"keys"`
 	wire
-}
-
-func (s OAuth2ClientJsonWebKeySet) MarshalJSON() ([]byte, error) { return marshalModel(&s) }
-func (s *OAuth2ClientJsonWebKeySet) UnmarshalJSON(data []byte) error {
-	return unmarshalModel(data, s)
 }

@@ -10,18 +10,10 @@ type ProvisioningConnection struct {
 	wire
 }
 
-func (c ProvisioningConnection) MarshalJSON() ([]byte, error)     { return marshalModel(&c) }
-func (c *ProvisioningConnection) UnmarshalJSON(data []byte) error { return unmarshalModel(data, c) }
-
 // ProvisioningConnectionRequest sets an app's default provisioning connection.
 type ProvisioningConnectionRequest struct {
 	Profile ProvisioningConnectionProfile `json:"profile"`
 	wire
-}
-
-func (r ProvisioningConnectionRequest) MarshalJSON() ([]byte, error) { return marshalModel(&r) }
-func (r *ProvisioningConnectionRequest) UnmarshalJSON(data []byte) error {
-	return unmarshalModel(data, r)
 }
 
 // ProvisioningConnectionProfile is how Okta authenticates to the app for
@@ -35,11 +27,6 @@ type ProvisioningConnectionProfile struct {
 	Settings Office365ProvisioningSettings           `json:"settings"` // Office 365
 	Signing  Org2OrgProvisioningOAuthSigningSettings `json:"signing"`  // Org2Org
 	wire
-}
-
-func (p ProvisioningConnectionProfile) MarshalJSON() ([]byte, error) { return marshalModel(&p) }
-func (p *ProvisioningConnectionProfile) UnmarshalJSON(data []byte) error {
-	return unmarshalModel(data, p)
 }
 
 // ProvisioningConnectionAuthScheme is a provisioning connection's
@@ -71,21 +58,9 @@ type Office365ProvisioningSettings struct {
 	wire
 }
 
-func (s Office365ProvisioningSettings) MarshalJSON() ([]byte, error) { return marshalModel(&s) }
-func (s *Office365ProvisioningSettings) UnmarshalJSON(data []byte) error {
-	return unmarshalModel(data, s)
-}
-
 // Org2OrgProvisioningOAuthSigningSettings is how the key of an Org2Org OAuth
 // provisioning connection rotates.
 type Org2OrgProvisioningOAuthSigningSettings struct {
 	RotationMode string `json:"rotationMode"` // "AUTO" or "MANUAL"
 	wire
-}
-
-func (s Org2OrgProvisioningOAuthSigningSettings) MarshalJSON() ([]byte, error) {
-	return marshalModel(&s)
-}
-func (s *Org2OrgProvisioningOAuthSigningSettings) UnmarshalJSON(data []byte) error {
-	return unmarshalModel(data, s)
 }

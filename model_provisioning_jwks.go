@@ -8,22 +8,10 @@ type AppConnectionUserProvisionJWKResponse struct {
 	wire
 }
 
-func (r AppConnectionUserProvisionJWKResponse) MarshalJSON() ([]byte, error) {
-	return marshalModel(&r)
-}
-func (r *AppConnectionUserProvisionJWKResponse) UnmarshalJSON(data []byte) error {
-	return unmarshalModel(data, r)
-}
-
 // AppConnectionUserProvisionJWKList is a set of public keys.
 type AppConnectionUserProvisionJWKList struct {
 	Keys []JsonWebKey `json:"keys"`
 	wire
-}
-
-func (l AppConnectionUserProvisionJWKList) MarshalJSON() ([]byte, error) { return marshalModel(&l) }
-func (l *AppConnectionUserProvisionJWKList) UnmarshalJSON(data []byte) error {
-	return unmarshalModel(data, l)
 }
 
 // OAuthProvisioningEnabledApp names an app whose provisioning connection is
