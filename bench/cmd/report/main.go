@@ -31,6 +31,8 @@ func main() {
 	benchstatFile := flag.String("benchstat", "", "benchstat output to include")
 	notesFile := flag.String("notes", "", "markdown to include after the targets (what the numbers mean, kept across runs)")
 	outFile := flag.String("o", "BENCHMARKS.md", "report to write")
+	codecFile := flag.String("codec", "", "go test -bench output of the root module's decode-bound benchmarks")
+	codecCmd := flag.String("codeccmd", "", "the command that produced -codec, quoted in the report")
 	flag.Parse()
 	log.SetFlags(0)
 	log.SetPrefix("report: ")
@@ -78,6 +80,15 @@ func main() {
 		m.load = loadAverages(string(data))
 	}
 	doc := render(res, m, *cmdline, stat, notes)
+	if *codecFile != "" {
+		data, err := os.ReadFile(*codecFile)
+		if err != nil {
+			log.Fatal(err)
+		}
+		var b bytes.Buffer
+		renderCodec(func(format string, args ...any) { fmt.Fprintf(&b, format, args...) }, parseCodec(data), *codecCmd)
+		doc = append(doc, b.Bytes()...)
+	}
 	if err := os.WriteFile(*outFile, doc, 0o644); err != nil {
 		log.Fatal(err)
 	}
