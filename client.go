@@ -18,7 +18,7 @@ type APIClient struct {
 	auth      authorizer   // puts the credentials on each attempt for the org's origin
 	http      *http.Client // the configured client, copied, with credentials added per request
 	userAgent string
-	limits    *limiter  // nil when proactive rate limiting is off
+	limiter   *limiter  // the proactive rate limiter; nil when WithProactiveRateLimit(false)
 	scrub     *scrubber // removes secrets from the text of errors and logs
 
 	common service
@@ -64,8 +64,8 @@ func NewAPIClient(cfg *Configuration) *APIClient {
 	c.http = &base
 	c.http.CheckRedirect = refuseUnsafeRedirects(cfg.orgURL, base.CheckRedirect)
 	c.scrub = newScrubber(cfg, c.auth)
-	if cfg.holdLimits {
-		c.limits = &limiter{maxWait: cfg.retry.maxWait()}
+	if cfg.proactiveRateLimit {
+		c.limiter = &limiter{maxWait: cfg.retry.maxWait()}
 	}
 	c.common.client = c
 	c.ApiTokenAPI = (*ApiTokenAPI)(&c.common)

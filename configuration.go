@@ -23,15 +23,15 @@ type Configuration struct {
 	// prints a func as an address whatever the verb and however deeply the
 	// Configuration is nested; a string in an unexported field is printed as
 	// is, bypassing any String or Format method of its type.
-	apiToken   func() string
-	auth       *authConfig // how to authenticate; a pointer, so fmt never prints its key
-	httpClient *http.Client
-	retry      RetryPolicy
-	holdLimits bool  // hold requests to a spent rate-limit bucket until it resets
-	maxBody    int64 // the largest successful response body read
-	userAgent  string
-	logger     *slog.Logger
-	sources    []string // where settings came from, for String
+	apiToken           func() string
+	auth               *authConfig // how to authenticate; a pointer, so fmt never prints its key
+	httpClient         *http.Client
+	retry              RetryPolicy
+	proactiveRateLimit bool  // WithProactiveRateLimit: hold requests to a spent rate-limit bucket until it resets
+	maxBody            int64 // the largest successful response body read
+	userAgent          string
+	logger             *slog.Logger
+	sources            []string // where settings came from, for String
 }
 
 // ConfigOption sets one setting of a Configuration.
@@ -118,13 +118,13 @@ func (s *settings) misspelled(key string) bool { return slices.Contains(s.misnam
 
 func (s *settings) build() (*Configuration, error) {
 	problems := s.problems
-	cfg := &Configuration{retry: DefaultRetryPolicy(), holdLimits: true, maxBody: defaultMaxResultBody,
+	cfg := &Configuration{retry: DefaultRetryPolicy(), proactiveRateLimit: true, maxBody: defaultMaxResultBody,
 		userAgent: s.userAgent, logger: s.logger, sources: s.sources}
 	if s.retry != nil {
 		cfg.retry = *s.retry
 	}
 	if s.proactiveRateLimit != nil {
-		cfg.holdLimits = *s.proactiveRateLimit
+		cfg.proactiveRateLimit = *s.proactiveRateLimit
 	}
 	if s.maxBody < 0 {
 		problems = append(problems, fmt.Errorf("max response bytes is %d: use a positive size such as 64<<20", s.maxBody))

@@ -728,7 +728,7 @@ func TestReauthorizationIsNotARetry(t *testing.T) {
 	var attempts []int
 	c := s.client(t, okta.WithPrivateKey(testClientID, appECKey(), "", okta.ScopeAPITokensRead),
 		okta.WithRetryPolicy(okta.RetryPolicy{MaxRetries: 1, Decide: func(a okta.RetryAttempt, retry bool) bool {
-			attempts = append(attempts, a.Attempt)
+			attempts = append(attempts, a.Retries)
 			return retry
 		}}))
 	require.NoError(t, oaCall(c))

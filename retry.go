@@ -42,10 +42,10 @@ type RetryPolicy struct {
 type RetryAttempt struct {
 	Op     string // the operation, such as "createApplication"
 	Method string // HTTP method
-	// Attempt counts the retries before this attempt: 0 for the first. An
+	// Retries counts the retries before this attempt: 0 for the first. An
 	// attempt repeated only to authorize again (a refused access token, a new
 	// DPoP nonce) is not a retry and is not counted.
-	Attempt    int
+	Retries    int
 	StatusCode int       // the response's status, or 0 if no response came
 	Response   *Response // the response, or nil
 	Err        error     // the transport error when no response came
@@ -59,7 +59,7 @@ func DefaultRetryPolicy() RetryPolicy {
 
 // decide reports whether a failed attempt is tried again.
 func (p RetryPolicy) decide(a RetryAttempt) bool {
-	if a.Attempt >= p.MaxRetries {
+	if a.Retries >= p.MaxRetries {
 		return false
 	}
 	retry := false

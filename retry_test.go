@@ -294,7 +294,7 @@ func TestRetryDecideHook(t *testing.T) {
 			a := seen[0]
 			assert.Equal(t, "getApplication", a.Op)
 			assert.Equal(t, http.MethodGet, a.Method)
-			assert.Equal(t, 0, a.Attempt)
+			assert.Equal(t, 0, a.Retries)
 			assert.Equal(t, 503, a.StatusCode)
 			require.NotNil(t, a.Response)
 			assert.Equal(t, "req-503", a.Response.RequestID)

@@ -99,7 +99,7 @@ func (c *APIClient) do(ctx context.Context, cl *call, out any) (*Response, error
 
 // attempt sends p once, after the rate limiter lets it, and reads the answer.
 func (c *APIClient) attempt(ctx context.Context, p *prepared, st *callState) outcome {
-	if err := c.limits.wait(ctx, p.bucket); err != nil {
+	if err := c.limiter.wait(ctx, p.bucket); err != nil {
 		return outcome{err: c.fail(p, "waiting for the rate limit to reset", err), kind: failFinal}
 	}
 	start := time.Now()
@@ -122,7 +122,7 @@ func (c *APIClient) attempt(ctx context.Context, p *prepared, st *callState) out
 	o := outcome{authWhy: c.auth.retry(hresp)}
 	hresp.Request = publicRequest(hresp.Request, req)
 	o.resp = newResponse(hresp)
-	c.limits.observe(p.bucket, o.resp, time.Now())
+	c.limiter.observe(p.bucket, o.resp, time.Now())
 	o.kind, o.err = c.readAnswer(ctx, p, o.resp)
 	o.took = time.Since(start)
 	return o
@@ -179,7 +179,7 @@ func (c *APIClient) decide(ctx context.Context, p *prepared, st *callState, o ou
 	case tokenRefused(o.err):
 		return decision{verdict: giveUp} // another attempt gets the same answer
 	}
-	a := RetryAttempt{Op: p.op, Method: p.method, Attempt: st.retries()}
+	a := RetryAttempt{Op: p.op, Method: p.method, Retries: st.retries()}
 	if o.kind == failAnswer {
 		a.Response, a.StatusCode = o.resp, o.resp.StatusCode
 	} else {
@@ -188,7 +188,7 @@ func (c *APIClient) decide(ctx context.Context, p *prepared, st *callState, o ou
 	if !c.cfg.retry.decide(a) {
 		return decision{verdict: giveUp}
 	}
-	wait, ok := retryDelay(ctx, a.Response, a.Attempt, time.Now(), c.cfg.retry.maxWait())
+	wait, ok := retryDelay(ctx, a.Response, a.Retries, time.Now(), c.cfg.retry.maxWait())
 	if !ok {
 		return decision{verdict: giveUp, wait: wait} // too long: the wait is logged, not begun
 	}
