@@ -26,19 +26,18 @@ const (
 // authenticates with, so Okta accepts only an API token for it, and a client
 // configured for OAuth 2.0 refuses it before sending, with ErrInvalidRequest.
 const (
-	// ScopeAppsRead allows the Application operations that read: GetApplication,
-	// ListApplications, GetApplicationUser, ListApplicationUsers,
-	// GetApplicationGroupAssignment, ListApplicationGroupAssignments,
-	// GetApplicationKey, ListApplicationKeys, GetCsrForApplication,
-	// ListCsrsForApplication, GetDefaultProvisioningConnectionForApplication,
-	// GetFeatureForApplication, ListFeaturesForApplication,
-	// GetOAuth2TokenForApplication and ListOAuth2TokensForApplication.
+	// ScopeAppsRead allows the Application operations that read (GET and
+	// list): apps, app users, group assignments, keys, CSRs, client secrets
+	// and JWKs, federated claims, the provisioning connection and its JWKS,
+	// features, OAuth 2.0 tokens, cross-app access connections and the SAML
+	// metadata preview. Group push mappings also need ScopeGroupsRead.
 	ScopeAppsRead = "okta.apps.read"
 	// ScopeAppsManage allows every other Application operation (create,
-	// update, delete, activate, deactivate, user and group assignments, keys,
-	// CSRs, the provisioning connection, features, the logo, token
-	// revocation), except the four scope-consent-grant operations, which
-	// have scopes of their own (ScopeAppGrantsRead, ScopeAppGrantsManage).
+	// replace, delete, lifecycle, assignments, keys, CSRs, client secrets and
+	// JWKs, federated claims, the provisioning connection, features, the
+	// logo, policies, token revocation), except the scope-consent-grant and
+	// interclient-trust operations, which have scopes of their own. Group
+	// push mappings also need ScopeGroupsManage.
 	ScopeAppsManage = "okta.apps.manage"
 	// ScopeAppGrantsRead allows ListScopeConsentGrants and
 	// GetScopeConsentGrant.
@@ -46,8 +45,20 @@ const (
 	// ScopeAppGrantsManage allows GrantConsentToScope and
 	// RevokeScopeConsentGrant.
 	ScopeAppGrantsManage = "okta.appGrants.manage"
+	// ScopeGroupsRead, with ScopeAppsRead, allows ListGroupPushMappings and
+	// GetGroupPushMapping.
+	ScopeGroupsRead = "okta.groups.read"
+	// ScopeGroupsManage, with ScopeAppsManage, allows CreateGroupPushMapping,
+	// UpdateGroupPushMapping and DeleteGroupPushMapping.
+	ScopeGroupsManage = "okta.groups.manage"
+	// ScopeAppsInterclientTrustRead allows ListInterclientAllowedApplications
+	// and ListInterclientTargetApplications (Early Access).
+	ScopeAppsInterclientTrustRead = "okta.apps.interclientTrust.read"
+	// ScopeAppsInterclientTrustManage allows CreateInterclientTrustMapping and
+	// DeleteInterclientTrustMapping (Early Access).
+	ScopeAppsInterclientTrustManage = "okta.apps.interclientTrust.manage"
 	// ScopeAPITokensRead allows GetApiToken and ListApiTokens.
 	ScopeAPITokensRead = "okta.apiTokens.read"
-	// ScopeAPITokensManage allows RevokeApiToken.
+	// ScopeAPITokensManage allows RevokeApiToken and UpsertApiToken.
 	ScopeAPITokensManage = "okta.apiTokens.manage"
 )
