@@ -189,20 +189,7 @@ func (s *Server) getCrossAppConnection(w http.ResponseWriter, r *http.Request, c
 // updateCrossAppAccessConnection sets the status: a plain JSON object
 // {"status": ...}, not JSON Patch.
 func (s *Server) updateCrossAppConnection(w http.ResponseWriter, r *http.Request, c *call) {
-	doc, err := decodeObject(r)
-	if err != nil {
-		s.writeError(w, err)
-		return
-	}
-	status, _, bad := getString(doc, "status")
-	switch {
-	case bad:
-		err = malformed()
-	case status == "":
-		err = invalid("status", "Property is required.")
-	case status != statusActive && status != statusInactive:
-		err = invalid("status", "'"+status+"' is not a valid status: use ACTIVE or INACTIVE.")
-	}
+	status, err := decodeStatus(r)
 	if err != nil {
 		s.writeError(w, err)
 		return

@@ -34,28 +34,15 @@ func (s *Server) serveCustomToken(w http.ResponseWriter, r *http.Request) {
 		s.writeError(w, notFound(id, "AuthorizationServer"))
 		return
 	}
-	if r.Method != http.MethodPost {
-		w.Header().Set("Allow", http.MethodPost)
-		s.writeOAuthError(w, &oauthErr{status: http.StatusMethodNotAllowed, code: "invalid_request", desc: "The token endpoint accepts only POST."})
-		return
-	}
-	tok, e := s.issueCustomToken(w, r)
-	if e != nil {
-		s.writeOAuthError(w, e)
-		return
-	}
-	w.Header().Set("Cache-Control", "no-store")
-	s.writeJSON(w, http.StatusOK, tok)
+	s.serveTokenEndpoint(w, r, s.issueCustomToken)
 }
 
+// issueCustomToken issues a token of the default custom authorization server
+// to a client that authenticates with one of its active secrets.
 func (s *Server) issueCustomToken(w http.ResponseWriter, r *http.Request) (map[string]any, *oauthErr) {
-	r.Body = http.MaxBytesReader(w, r.Body, maxTokenRequestBody)
-	if err := r.ParseForm(); err != nil || !strings.HasPrefix(r.Header.Get("Content-Type"), "application/x-www-form-urlencoded") {
-		return nil, &oauthErr{status: http.StatusBadRequest, code: "invalid_request", desc: "The request must be an application/x-www-form-urlencoded form."}
-	}
-	form := r.PostForm
-	if gt := form.Get("grant_type"); gt != "client_credentials" {
-		return nil, &oauthErr{status: http.StatusBadRequest, code: "unsupported_grant_type", desc: "The grant type " + gt + " is not supported; use client_credentials."}
+	form, e := clientCredentialsForm(w, r)
+	if e != nil {
+		return nil, e
 	}
 	if _, e := s.secretClient(r, form); e != nil {
 		return nil, e

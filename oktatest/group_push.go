@@ -210,20 +210,7 @@ func (s *Server) getPushMapping(w http.ResponseWriter, r *http.Request, c *call)
 
 // updateGroupPushMapping sets the status, the one member it changes.
 func (s *Server) updatePushMapping(w http.ResponseWriter, r *http.Request, c *call) {
-	doc, err := decodeObject(r)
-	if err != nil {
-		s.writeError(w, err)
-		return
-	}
-	status, _, bad := getString(doc, "status")
-	switch {
-	case bad:
-		err = malformed()
-	case status == "":
-		err = invalid("status", "Property is required.")
-	case status != statusActive && status != statusInactive:
-		err = invalid("status", "'"+status+"' is not a valid status: use ACTIVE or INACTIVE.")
-	}
+	status, err := decodeStatus(r)
 	if err != nil {
 		s.writeError(w, err)
 		return
@@ -260,4 +247,24 @@ func (s *Server) deletePushMapping(w http.ResponseWriter, r *http.Request, c *ca
 		}
 		w.WriteHeader(http.StatusOK)
 	})
+}
+
+// decodeStatus reads a body {"status": "ACTIVE"|"INACTIVE"}, the one member
+// a status update of a group push mapping or a cross-app access connection
+// takes.
+func decodeStatus(r *http.Request) (string, *apiError) {
+	doc, err := decodeObject(r)
+	if err != nil {
+		return "", err
+	}
+	status, _, bad := getString(doc, "status")
+	switch {
+	case bad:
+		return "", malformed()
+	case status == "":
+		return "", invalid("status", "Property is required.")
+	case status != statusActive && status != statusInactive:
+		return "", invalid("status", "'"+status+"' is not a valid status: use ACTIVE or INACTIVE.")
+	}
+	return status, nil
 }

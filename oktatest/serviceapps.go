@@ -11,6 +11,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
+	"net/url"
 	"slices"
 	"strings"
 	"sync"
@@ -178,12 +179,18 @@ func invalidClient(desc string) *oauthErr {
 
 // serveToken is POST /oauth2/v1/token.
 func (s *Server) serveToken(w http.ResponseWriter, r *http.Request) {
+	s.serveTokenEndpoint(w, r, s.issueToken)
+}
+
+// serveTokenEndpoint answers a token request with what issue makes of it:
+// POST only, and the token or the OAuth error, never cached.
+func (s *Server) serveTokenEndpoint(w http.ResponseWriter, r *http.Request, issue func(http.ResponseWriter, *http.Request) (map[string]any, *oauthErr)) {
 	if r.Method != http.MethodPost {
 		w.Header().Set("Allow", http.MethodPost)
 		s.writeOAuthError(w, &oauthErr{status: http.StatusMethodNotAllowed, code: "invalid_request", desc: "The token endpoint accepts only POST."})
 		return
 	}
-	tok, e := s.issueToken(w, r)
+	tok, e := issue(w, r)
 	if e != nil {
 		s.writeOAuthError(w, e)
 		return
@@ -192,7 +199,9 @@ func (s *Server) serveToken(w http.ResponseWriter, r *http.Request) {
 	s.writeJSON(w, http.StatusOK, tok)
 }
 
-func (s *Server) issueToken(w http.ResponseWriter, r *http.Request) (map[string]any, *oauthErr) {
+// clientCredentialsForm reads a token request's form, bounded, and checks
+// that it asks for the client credentials grant, the only one served.
+func clientCredentialsForm(w http.ResponseWriter, r *http.Request) (url.Values, *oauthErr) {
 	r.Body = http.MaxBytesReader(w, r.Body, maxTokenRequestBody)
 	if err := r.ParseForm(); err != nil || !strings.HasPrefix(r.Header.Get("Content-Type"), "application/x-www-form-urlencoded") {
 		return nil, &oauthErr{status: http.StatusBadRequest, code: "invalid_request", desc: "The request must be an application/x-www-form-urlencoded form."}
@@ -200,6 +209,14 @@ func (s *Server) issueToken(w http.ResponseWriter, r *http.Request) (map[string]
 	form := r.PostForm
 	if gt := form.Get("grant_type"); gt != "client_credentials" {
 		return nil, &oauthErr{status: http.StatusBadRequest, code: "unsupported_grant_type", desc: fmt.Sprintf("The grant type %q is not supported; use client_credentials.", gt)}
+	}
+	return form, nil
+}
+
+func (s *Server) issueToken(w http.ResponseWriter, r *http.Request) (map[string]any, *oauthErr) {
+	form, e := clientCredentialsForm(w, r)
+	if e != nil {
+		return nil, e
 	}
 	if form.Get("client_assertion_type") != jwtBearer || form.Get("client_assertion") == "" {
 		return nil, invalidClient("The client must authenticate with a private_key_jwt client_assertion.")
