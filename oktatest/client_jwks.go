@@ -242,16 +242,12 @@ func deactivateEncKeys(x *appExtras, now time.Time) {
 // withJWK runs f, holding s.mu, on the app and the key the request's appId
 // and keyId name, or answers 404.
 func (s *Server) withJWK(w http.ResponseWriter, r *http.Request, f func(*app, *appExtras, *clientJWK)) {
-	s.withApp(w, r, func(a *app) {
-		x := s.jwksOf(a)
-		id := r.PathValue("keyId")
-		i := slices.IndexFunc(x.jwks, func(k *clientJWK) bool { return k.id == id })
-		if i < 0 {
-			s.writeError(w, notFound(id, "OAuth2ClientJsonWebKey"))
-			return
-		}
-		f(a, x, x.jwks[i])
-	})
+	withChild(s, w, r, child[clientJWK]{
+		extras: (*Server).jwksOf,
+		list:   func(x *appExtras) []*clientJWK { return x.jwks },
+		param:  "keyId", kind: "OAuth2ClientJsonWebKey",
+		id: func(v *clientJWK) string { return v.id },
+	}, f)
 }
 
 func (s *Server) getJWK(w http.ResponseWriter, r *http.Request, c *call) {

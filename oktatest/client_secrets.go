@@ -168,16 +168,12 @@ func (s *Server) createClientSecret(w http.ResponseWriter, r *http.Request, c *c
 // withSecret runs f, holding s.mu, on the app and the secret the request's
 // appId and secretId name, or answers 404.
 func (s *Server) withSecret(w http.ResponseWriter, r *http.Request, f func(*app, *appExtras, *clientSecret)) {
-	s.withApp(w, r, func(a *app) {
-		x := s.secretsOf(a)
-		id := r.PathValue("secretId")
-		i := slices.IndexFunc(x.secrets, func(cs *clientSecret) bool { return cs.id == id })
-		if i < 0 {
-			s.writeError(w, notFound(id, "OAuth2ClientSecret"))
-			return
-		}
-		f(a, x, x.secrets[i])
-	})
+	withChild(s, w, r, child[clientSecret]{
+		extras: (*Server).secretsOf,
+		list:   func(x *appExtras) []*clientSecret { return x.secrets },
+		param:  "secretId", kind: "OAuth2ClientSecret",
+		id: func(v *clientSecret) string { return v.id },
+	}, f)
 }
 
 func (s *Server) getClientSecret(w http.ResponseWriter, r *http.Request, c *call) {

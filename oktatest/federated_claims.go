@@ -98,16 +98,12 @@ func (s *Server) createFederatedClaim(w http.ResponseWriter, r *http.Request, c 
 // withClaim runs f, holding s.mu, on the app and the claim the request's
 // appId and claimId name, or answers 404.
 func (s *Server) withClaim(w http.ResponseWriter, r *http.Request, f func(*app, *appExtras, *federatedClaim)) {
-	s.withApp(w, r, func(a *app) {
-		x := s.extras(a)
-		id := r.PathValue("claimId")
-		i := slices.IndexFunc(x.claims, func(fc *federatedClaim) bool { return fc.id == id })
-		if i < 0 {
-			s.writeError(w, notFound(id, "FederatedClaim"))
-			return
-		}
-		f(a, x, x.claims[i])
-	})
+	withChild(s, w, r, child[federatedClaim]{
+		extras: (*Server).extras,
+		list:   func(x *appExtras) []*federatedClaim { return x.claims },
+		param:  "claimId", kind: "FederatedClaim",
+		id: func(v *federatedClaim) string { return v.id },
+	}, f)
 }
 
 func (s *Server) getFederatedClaim(w http.ResponseWriter, r *http.Request, c *call) {

@@ -190,16 +190,12 @@ func (s *Server) groupNamed(name string) string {
 // withPushMapping runs f, holding s.mu, on the app and the mapping the
 // request's appId and mappingId name, or answers 404.
 func (s *Server) withPushMapping(w http.ResponseWriter, r *http.Request, f func(*app, *appExtras, *pushMapping)) {
-	s.withApp(w, r, func(a *app) {
-		x := s.extras(a)
-		id := r.PathValue("mappingId")
-		i := slices.IndexFunc(x.push, func(m *pushMapping) bool { return m.id == id })
-		if i < 0 {
-			s.writeError(w, notFound(id, "GroupPushMapping"))
-			return
-		}
-		f(a, x, x.push[i])
-	})
+	withChild(s, w, r, child[pushMapping]{
+		extras: (*Server).extras,
+		list:   func(x *appExtras) []*pushMapping { return x.push },
+		param:  "mappingId", kind: "GroupPushMapping",
+		id: func(v *pushMapping) string { return v.id },
+	}, f)
 }
 
 func (s *Server) getPushMapping(w http.ResponseWriter, r *http.Request, c *call) {
