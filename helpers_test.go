@@ -1,6 +1,7 @@
 package okta_test
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 	"net/http"
@@ -9,8 +10,10 @@ import (
 	"os"
 	"runtime"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -180,4 +183,131 @@ func writeJSON(w http.ResponseWriter, status int, body string) {
 	w.Header().Set("Content-Type", "application/json")
 	w.WriteHeader(status)
 	io.WriteString(w, body)
+}
+
+// --- the recording transport ----------------------------------------------------
+
+// recOrg is the org URL of clients whose transport is a recorder. Nothing is
+// dialled: the recorder answers every request.
+const recOrg = "https://dev-123456.okta.com"
+
+// sentRequest is one request as a recorder saw it.
+type sentRequest struct {
+	At       time.Time // on the bubble's clock inside testing/synctest
+	Method   string
+	Path     string // escaped, as on the wire
+	RawQuery string
+	Query    url.Values
+	Header   http.Header
+	Body     []byte
+	HasBody  bool // the request had a body (even an empty one)
+}
+
+// recorder is the tests' one scripted transport, for what a server cannot
+// show: exact timing on synctest's fake clock (no sockets inside a bubble),
+// hostile responses, transport errors. It records every request and answers
+// the nth (from 0) with respond; a request whose body cannot be read is
+// answered with that error. Tests that need a real server use setup.
+type recorder struct {
+	t       testing.TB
+	respond func(n int, r *http.Request) (*http.Response, error)
+	mu      sync.Mutex
+	sent    []sentRequest
+}
+
+// newRecorder returns a recorder answering with respond.
+func newRecorder(t testing.TB, respond func(n int, r *http.Request) (*http.Response, error)) *recorder {
+	return &recorder{t: t, respond: respond}
+}
+
+// answering adapts a responder that needs neither the attempt number nor an
+// error.
+func answering(f func(r *http.Request) *http.Response) func(int, *http.Request) (*http.Response, error) {
+	return func(_ int, r *http.Request) (*http.Response, error) { return f(r), nil }
+}
+
+// RoundTrip records r, keeping its body readable, and returns the scripted
+// answer, with Request set as a real transport sets it.
+func (rec *recorder) RoundTrip(r *http.Request) (*http.Response, error) {
+	s := sentRequest{At: time.Now(), Method: r.Method, Path: r.URL.EscapedPath(), RawQuery: r.URL.RawQuery,
+		Query: r.URL.Query(), Header: r.Header.Clone()}
+	if r.Body != nil && r.Body != http.NoBody {
+		b, err := io.ReadAll(r.Body)
+		r.Body.Close()
+		if err != nil {
+			return nil, err
+		}
+		s.Body, s.HasBody = b, true
+		r.Body = io.NopCloser(bytes.NewReader(b))
+	}
+	rec.mu.Lock()
+	n := len(rec.sent)
+	rec.sent = append(rec.sent, s)
+	rec.mu.Unlock()
+	resp, err := rec.respond(n, r)
+	if resp != nil {
+		resp.Request = r
+	}
+	return resp, err
+}
+
+// client returns a client for recOrg with testToken whose transport is rec.
+func (rec *recorder) client(opts ...okta.ConfigOption) *okta.APIClient {
+	rec.t.Helper()
+	return newClient(rec.t, recOrg, append([]okta.ConfigOption{okta.WithHTTPClient(&http.Client{Transport: rec})}, opts...)...)
+}
+
+// requests returns the recorded requests.
+func (rec *recorder) requests() []sentRequest {
+	rec.mu.Lock()
+	defer rec.mu.Unlock()
+	return append([]sentRequest(nil), rec.sent...)
+}
+
+// calls is how many requests reached the transport.
+func (rec *recorder) calls() int {
+	rec.mu.Lock()
+	defer rec.mu.Unlock()
+	return len(rec.sent)
+}
+
+// only returns the one request made, failing the test if there was not
+// exactly one.
+func (rec *recorder) only() sentRequest {
+	rec.t.Helper()
+	reqs := rec.requests()
+	require.Len(rec.t, reqs, 1, "requests sent")
+	return reqs[0]
+}
+
+// gaps returns the time between consecutive requests.
+func (rec *recorder) gaps() []time.Duration {
+	sent := rec.requests()
+	var out []time.Duration
+	for i := 1; i < len(sent); i++ {
+		out = append(out, sent[i].At.Sub(sent[i-1].At))
+	}
+	return out
+}
+
+// jsonResponse is an answer with a JSON body (no body and no Content-Type
+// when body is "") and header pairs ("Name", "value", ...), added in order.
+func jsonResponse(status int, body string, header ...string) *http.Response {
+	h := http.Header{}
+	if body != "" {
+		h.Set("Content-Type", "application/json")
+	}
+	for i := 0; i+1 < len(header); i += 2 {
+		h.Add(header[i], header[i+1])
+	}
+	return &http.Response{
+		Status:        fmt.Sprintf("%d %s", status, http.StatusText(status)),
+		StatusCode:    status,
+		Proto:         "HTTP/1.1",
+		ProtoMajor:    1,
+		ProtoMinor:    1,
+		Header:        h,
+		Body:          io.NopCloser(strings.NewReader(body)),
+		ContentLength: int64(len(body)),
+	}
 }
