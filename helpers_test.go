@@ -195,6 +195,7 @@ const recOrg = "https://dev-123456.okta.com"
 type sentRequest struct {
 	At       time.Time // on the bubble's clock inside testing/synctest
 	Method   string
+	URL      string // as sent, scheme and host included
 	Path     string // escaped, as on the wire
 	RawQuery string
 	Query    url.Values
@@ -206,11 +207,15 @@ type sentRequest struct {
 // recorder is the tests' one scripted transport, for what a server cannot
 // show: exact timing on synctest's fake clock (no sockets inside a bubble),
 // hostile responses, transport errors. It records every request and answers
-// the nth (from 0) with respond; a request whose body cannot be read is
-// answered with that error. Tests that need a real server use setup.
+// the nth (from 0) with respond, which may pass r on to a real transport; a
+// request whose body cannot be read is answered with that error. Tests that
+// need a real server use setup.
 type recorder struct {
 	t       testing.TB
 	respond func(n int, r *http.Request) (*http.Response, error)
+	// bare returns answers as respond made them; otherwise an answer's
+	// Request is set to r when respond left it unset, as http.Transport does.
+	bare bool
 	mu      sync.Mutex
 	sent    []sentRequest
 }
@@ -227,9 +232,9 @@ func answering(f func(r *http.Request) *http.Response) func(int, *http.Request) 
 }
 
 // RoundTrip records r, keeping its body readable, and returns the scripted
-// answer, with Request set as a real transport sets it.
+// answer.
 func (rec *recorder) RoundTrip(r *http.Request) (*http.Response, error) {
-	s := sentRequest{At: time.Now(), Method: r.Method, Path: r.URL.EscapedPath(), RawQuery: r.URL.RawQuery,
+	s := sentRequest{At: time.Now(), Method: r.Method, URL: r.URL.String(), Path: r.URL.EscapedPath(), RawQuery: r.URL.RawQuery,
 		Query: r.URL.Query(), Header: r.Header.Clone()}
 	if r.Body != nil && r.Body != http.NoBody {
 		b, err := io.ReadAll(r.Body)
@@ -245,7 +250,7 @@ func (rec *recorder) RoundTrip(r *http.Request) (*http.Response, error) {
 	rec.sent = append(rec.sent, s)
 	rec.mu.Unlock()
 	resp, err := rec.respond(n, r)
-	if resp != nil {
+	if resp != nil && resp.Request == nil && !rec.bare {
 		resp.Request = r
 	}
 	return resp, err

@@ -1,8 +1,8 @@
 package okta_test
 
 // The proactive rate limiter, in testing/synctest bubbles against relBuckets:
-// an in-memory org with Okta's fixed windows, whose answers can be held back
-// to arrive late and out of order.
+// Okta's fixed windows, answering through a recorder, with answers that can be
+// held back to arrive late and out of order.
 
 import (
 	"context"
@@ -28,8 +28,9 @@ type relHit struct {
 	status int
 }
 
-// relBuckets is an org that limits each of Okta's buckets to limit requests
-// per fixed window (windows start at the bubble's start) and says so in
+// relBuckets is the script of an org (a recorder's respond) that limits each
+// of Okta's buckets to limit requests per fixed window (windows start at the
+// bubble's start) and says so in
 // X-Rate-Limit-* headers; past the limit it answers 429. A request is counted
 // when it arrives; delay, if set, then holds its answer back (it gets the
 // request and its number in its bucket's window, from 1).
@@ -58,7 +59,7 @@ func relBucketOf(path string) string {
 	return "/api/v1"
 }
 
-func (o *relBuckets) RoundTrip(r *http.Request) (*http.Response, error) {
+func (o *relBuckets) respond(_ int, r *http.Request) (*http.Response, error) {
 	o.once.Do(func() { o.start = time.Now() })
 	now := time.Now()
 	since := now.Sub(o.start)
@@ -93,7 +94,6 @@ func (o *relBuckets) RoundTrip(r *http.Request) (*http.Response, error) {
 		"X-Rate-Limit-Limit", strconv.Itoa(o.limit),
 		"X-Rate-Limit-Remaining", strconv.Itoa(max(o.limit-nth, 0)),
 		"X-Rate-Limit-Reset", strconv.FormatInt(reset.Unix(), 10))
-	resp.Request = r
 	if o.delay != nil {
 		if d := o.delay(r, nth); d > 0 {
 			time.Sleep(d)
@@ -118,8 +118,9 @@ func (o *relBuckets) limited() int {
 	return n
 }
 
+// client returns a client whose transport is a recorder answering as o.
 func (o *relBuckets) client(t testing.TB, opts ...okta.ConfigOption) *okta.APIClient {
-	return newClient(t, recOrg, append([]okta.ConfigOption{okta.WithHTTPClient(&http.Client{Transport: o})}, opts...)...)
+	return newRecorder(t, o.respond).client(opts...)
 }
 
 func relGet(t *testing.T, c *okta.APIClient, id string) {

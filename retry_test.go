@@ -133,22 +133,12 @@ func closedAddr(t *testing.T) string {
 	return addr
 }
 
-// countingTransport counts the attempts the SDK makes through a real
-// transport.
-type countingTransport struct {
-	base http.RoundTripper
-	n    atomic.Int32
-}
-
-func (c *countingTransport) RoundTrip(r *http.Request) (*http.Response, error) {
-	c.n.Add(1)
-	return c.base.RoundTrip(r)
-}
-
-func freshTransport(t *testing.T) *countingTransport {
+// freshTransport returns a recorder that sends through a transport of its
+// own, so the attempts the SDK makes on real sockets are counted.
+func freshTransport(t *testing.T) *recorder {
 	tr := http.DefaultTransport.(*http.Transport).Clone()
 	t.Cleanup(tr.CloseIdleConnections)
-	return &countingTransport{base: tr}
+	return newRecorder(t, func(_ int, r *http.Request) (*http.Response, error) { return tr.RoundTrip(r) })
 }
 
 // A connection that could not be made carried nothing to Okta: every method is
@@ -165,7 +155,7 @@ func TestRetryDialRefusedEveryMethod(t *testing.T) {
 			require.ErrorAs(t, err, &op)
 			assert.Equal(t, "dial", op.Op)
 			assert.ErrorIs(t, err, syscall.ECONNREFUSED)
-			assert.EqualValues(t, 2, tr.n.Load(), "attempts")
+			assert.Equal(t, 2, tr.calls(), "attempts")
 		})
 	}
 }
