@@ -168,17 +168,18 @@ func TestRedirectWithinOrgKeepsAuthorization(t *testing.T) {
 // fakes); the SDK must still read their Link headers without panicking.
 func TestResponseWithoutRequest(t *testing.T) {
 	t.Parallel()
-	rt := roundTripFunc(func(r *http.Request) (*http.Response, error) {
+	rt := newRecorder(t, func(int, *http.Request) (*http.Response, error) {
 		return &http.Response{
 			StatusCode: http.StatusOK,
 			Header: http.Header{
 				"Content-Type": {"application/json"},
-				"Link":         {`<https://dev-1.okta.com/api/v1/api-tokens?after=c2>; rel="next"`},
+				"Link":         {`<` + recOrg + `/api/v1/api-tokens?after=c2>; rel="next"`},
 			},
 			Body: io.NopCloser(strings.NewReader(`[{"id":"a"}]`)),
 		}, nil
 	})
-	client := newClient(t, "https://dev-1.okta.com", okta.WithHTTPClient(&http.Client{Transport: rt}))
+	rt.bare = true
+	client := rt.client()
 	var toks []okta.ApiToken
 	var resp *okta.Response
 	var err error
@@ -189,10 +190,6 @@ func TestResponseWithoutRequest(t *testing.T) {
 	assert.Len(t, toks, 1)
 	assert.Equal(t, "c2", resp.NextAfter)
 }
-
-type roundTripFunc func(*http.Request) (*http.Response, error)
-
-func (f roundTripFunc) RoundTrip(r *http.Request) (*http.Response, error) { return f(r) }
 
 func TestBadResponseBodies(t *testing.T) {
 	t.Parallel()
@@ -307,11 +304,11 @@ func TestHugeErrorBody(t *testing.T) {
 // A success body larger than the limit is refused rather than read whole.
 func TestHugeSuccessBody(t *testing.T) {
 	t.Parallel()
-	rt := roundTripFunc(func(r *http.Request) (*http.Response, error) {
-		return &http.Response{StatusCode: 200, Header: http.Header{}, Request: r,
+	rt := newRecorder(t, func(int, *http.Request) (*http.Response, error) {
+		return &http.Response{StatusCode: 200, Header: http.Header{},
 			Body: io.NopCloser(io.MultiReader(strings.NewReader(`{"id":"`), &relEndless{}))}, nil
 	})
-	client := newClient(t, "https://dev-1.okta.com", okta.WithHTTPClient(&http.Client{Transport: rt}), okta.WithMaxResponseBytes(1<<15))
+	client := rt.client(okta.WithMaxResponseBytes(1 << 15))
 	_, _, err := client.ApiTokenAPI.GetApiToken(context.Background(), okta.GetApiTokenRequest{ApiTokenID: "a"})
 	requireError(t, err)
 	assert.Contains(t, err.Error(), "larger than 32768 bytes")
@@ -320,8 +317,8 @@ func TestHugeSuccessBody(t *testing.T) {
 func TestTransportErrorNamesTheOperation(t *testing.T) {
 	t.Parallel()
 	boom := errors.New("connection reset by peer")
-	rt := roundTripFunc(func(r *http.Request) (*http.Response, error) { return nil, boom })
-	client := newClient(t, "https://dev-1.okta.com", okta.WithHTTPClient(&http.Client{Transport: rt}), okta.WithMaxRetries(0))
+	rt := newRecorder(t, func(int, *http.Request) (*http.Response, error) { return nil, boom })
+	client := rt.client(okta.WithMaxRetries(0))
 	_, _, err := client.ApiTokenAPI.ListApiTokens(context.Background(), okta.ListApiTokensRequest{Q: "private-query"})
 	requireError(t, err)
 	assert.ErrorIs(t, err, boom)

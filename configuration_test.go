@@ -379,7 +379,7 @@ func TestCallersHTTPClientUsedNotModified(t *testing.T) {
 		writeJSON(w, http.StatusOK, `{"id":"t1"}`)
 	})
 
-	rec := &recordingTransport{base: http.DefaultTransport}
+	rec := newRecorder(t, func(_ int, r *http.Request) (*http.Response, error) { return http.DefaultTransport.RoundTrip(r) })
 	checkRedirect := func(*http.Request, []*http.Request) error { return nil }
 	jar := &nopJar{}
 	hc := &http.Client{Transport: rec, CheckRedirect: checkRedirect, Jar: jar, Timeout: 7 * time.Second}
@@ -392,33 +392,13 @@ func TestCallersHTTPClientUsedNotModified(t *testing.T) {
 
 	require.Len(t, rec.requests(), 1, "the caller's transport sends the request")
 	r := rec.requests()[0]
-	assert.Equal(t, f.server.URL+"/api/v1/api-tokens/t1", r.URL.String())
+	assert.Equal(t, f.server.URL+"/api/v1/api-tokens/t1", r.URL)
 	assert.Equal(t, "SSWS "+testToken, r.Header.Get("Authorization"))
 
 	assert.True(t, hc.Transport == before.Transport, "Transport replaced")
 	assert.Equal(t, reflect.ValueOf(before.CheckRedirect).Pointer(), reflect.ValueOf(hc.CheckRedirect).Pointer(), "CheckRedirect replaced")
 	assert.True(t, hc.Jar == before.Jar, "Jar replaced")
 	assert.Equal(t, before.Timeout, hc.Timeout)
-}
-
-// recordingTransport passes requests to base and remembers them.
-type recordingTransport struct {
-	base http.RoundTripper
-	mu   sync.Mutex
-	reqs []*http.Request
-}
-
-func (rt *recordingTransport) RoundTrip(r *http.Request) (*http.Response, error) {
-	rt.mu.Lock()
-	rt.reqs = append(rt.reqs, r)
-	rt.mu.Unlock()
-	return rt.base.RoundTrip(r)
-}
-
-func (rt *recordingTransport) requests() []*http.Request {
-	rt.mu.Lock()
-	defer rt.mu.Unlock()
-	return append([]*http.Request(nil), rt.reqs...)
 }
 
 type nopJar struct{}

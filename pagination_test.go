@@ -128,7 +128,7 @@ func TestListApiTokensAllFollowsNext(t *testing.T) {
 	type ctxKey struct{}
 	ctx := context.WithValue(context.Background(), ctxKey{}, "mine")
 	var ctxs []any
-	hc := &http.Client{Transport: roundTripFunc(func(r *http.Request) (*http.Response, error) {
+	hc := &http.Client{Transport: newRecorder(t, func(_ int, r *http.Request) (*http.Response, error) {
 		ctxs = append(ctxs, r.Context().Value(ctxKey{}))
 		return http.DefaultTransport.RoundTrip(r)
 	})}

@@ -59,11 +59,9 @@ func TestResponseRequestCarriesNoCredentials(t *testing.T) {
 	})
 }
 
-// strippingTransport answers as a proxy or recorder may: the Request of its
-// responses is a copy without the credentials.
-type strippingTransport struct{}
-
-func (strippingTransport) RoundTrip(r *http.Request) (*http.Response, error) {
+// stripCredentials sends r and answers as a proxy or recorder may: the
+// Request of its response is a copy without the credentials.
+func stripCredentials(_ int, r *http.Request) (*http.Response, error) {
 	resp, err := http.DefaultTransport.RoundTrip(r)
 	if resp != nil {
 		bare := r.Clone(r.Context())
@@ -102,7 +100,7 @@ func TestRefusedTokenKnownWithoutTheResponseRequest(t *testing.T) {
 	t.Cleanup(srv.Close)
 	ts := &countingSource{}
 	cfg, err := okta.NewConfiguration(okta.WithOrgURL(srv.URL), okta.WithTokenSource(ts),
-		okta.WithHTTPClient(&http.Client{Transport: strippingTransport{}}), okta.WithMaxRetries(0))
+		okta.WithHTTPClient(&http.Client{Transport: newRecorder(t, stripCredentials)}), okta.WithMaxRetries(0))
 	require.NoError(t, err)
 	c := okta.NewAPIClient(cfg)
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)

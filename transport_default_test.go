@@ -13,7 +13,6 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"runtime"
-	"sync/atomic"
 	"testing"
 
 	"github.com/jarcoal/httpmock"
@@ -23,18 +22,6 @@ import (
 	"github.com/gatekit/okta"
 )
 
-// wrappedTransport is what instrumentation (otelhttp and the like) makes of
-// http.DefaultTransport: another type around it.
-type wrappedTransport struct {
-	base  http.RoundTripper
-	calls atomic.Int32
-}
-
-func (w *wrappedTransport) RoundTrip(r *http.Request) (*http.Response, error) {
-	w.calls.Add(1)
-	return w.base.RoundTrip(r)
-}
-
 // A program that wrapped http.DefaultTransport can still build a
 // Configuration, and its requests go through the wrapper.
 func TestWrappedDefaultTransport(t *testing.T) {
@@ -43,14 +30,16 @@ func TestWrappedDefaultTransport(t *testing.T) {
 	}))
 	t.Cleanup(srv.Close)
 	orig := http.DefaultTransport
-	w := &wrappedTransport{base: orig}
+	// What instrumentation (otelhttp and the like) makes of the default
+	// transport: another type around it.
+	w := newRecorder(t, func(_ int, r *http.Request) (*http.Response, error) { return orig.RoundTrip(r) })
 	http.DefaultTransport = w
 	t.Cleanup(func() { http.DefaultTransport = orig })
 
 	var c *okta.APIClient
 	require.NotPanics(t, func() { c = newClient(t, srv.URL) })
 	require.NoError(t, oaCall(c))
-	assert.Equal(t, int32(1), w.calls.Load(), "the request went through the program's wrapper")
+	assert.Equal(t, 1, w.calls(), "the request went through the program's wrapper")
 }
 
 // httpmock.Activate works as users expect with the default client, whether
