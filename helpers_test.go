@@ -50,12 +50,16 @@ func TestMain(m *testing.M) {
 	os.Exit(code)
 }
 
-// fixture is a client pointed at a test server. Handlers go on mux with paths
-// relative to apiPrefix ("/api-tokens/"); a request outside apiPrefix fails the
-// test.
+// fixture is the tests' one test server, and a client pointed at it.
+// Handlers go on mux with paths relative to apiPrefix ("/api-tokens/"); a
+// request outside apiPrefix fails the test unless org serves it.
 type fixture struct {
 	client *okta.APIClient
 	mux    *http.ServeMux
+	// org has handlers on whole paths and is tried first: what Okta serves
+	// outside apiPrefix (the token endpoint), or an org model that wants the
+	// path as sent.
+	org    *http.ServeMux
 	server *httptest.Server
 	calls  atomic.Int32 // requests that reached the server
 }
@@ -64,10 +68,23 @@ type fixture struct {
 // testToken and opts.
 func setup(t *testing.T, opts ...okta.ConfigOption) *fixture {
 	t.Helper()
-	f := &fixture{mux: http.NewServeMux()}
+	f := newTestServer(t)
+	f.client = newClient(t, f.server.URL, opts...)
+	return f
+}
+
+// newTestServer starts a test server without a client, for tests that
+// configure their own (OAuth 2.0, a caller's transport).
+func newTestServer(t *testing.T) *fixture {
+	t.Helper()
+	f := &fixture{mux: http.NewServeMux(), org: http.NewServeMux()}
 	api := http.StripPrefix(apiPrefix, f.mux)
 	f.server = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		f.calls.Add(1)
+		if h, pattern := f.org.Handler(r); pattern != "" {
+			h.ServeHTTP(w, r)
+			return
+		}
 		if !strings.HasPrefix(r.URL.Path, apiPrefix+"/") {
 			t.Errorf("request outside %s: %s %s", apiPrefix, r.Method, r.RequestURI)
 			http.Error(w, "not under the API prefix", http.StatusTeapot)
@@ -76,7 +93,6 @@ func setup(t *testing.T, opts ...okta.ConfigOption) *fixture {
 		api.ServeHTTP(w, r)
 	}))
 	t.Cleanup(f.server.Close)
-	f.client = newClient(t, f.server.URL, opts...)
 	return f
 }
 

@@ -69,8 +69,8 @@ func oaKeySecrets(t testing.TB, k crypto.Signer) []string {
 	return []string{jwk["d"].(string), b64[40:80], b64[len(b64)-60 : len(b64)-20]}
 }
 
-// oauthServer is an org with a token endpoint and one API operation
-// (GET /api/v1/api-tokens/{id}), checking what the SDK sends as Okta does.
+// oauthServer is an org model mounted on the test server (newTestServer): a
+// token endpoint and the API, checking what the SDK sends as Okta does.
 type oauthServer struct {
 	t   *testing.T
 	srv *httptest.Server
@@ -101,11 +101,10 @@ type oauthServer struct {
 
 func newOAuthServer(t *testing.T, pub crypto.PublicKey) *oauthServer {
 	s := &oauthServer{t: t, pub: pub, expiresIn: 3600, tokens: map[string]string{}, jtis: map[string]bool{}, proofJTIs: map[string]bool{}}
-	mux := http.NewServeMux()
-	mux.HandleFunc("POST /oauth2/v1/token", s.token)
-	mux.HandleFunc("/api/v1/", s.api)
-	s.srv = httptest.NewServer(mux)
-	t.Cleanup(s.srv.Close)
+	f := newTestServer(t)
+	f.org.HandleFunc("POST /oauth2/v1/token", s.token)
+	f.org.HandleFunc(apiPrefix+"/", s.api)
+	s.srv = f.server
 	return s
 }
 
