@@ -338,3 +338,13 @@ func jsonResponse(status int, body string, header ...string) *http.Response {
 type roundTripFunc func(*http.Request) (*http.Response, error)
 
 func (f roundTripFunc) RoundTrip(r *http.Request) (*http.Response, error) { return f(r) }
+
+// serving is a respond that serves h in memory: a real handler behind the
+// recorder, for org models inside testing/synctest bubbles.
+func serving(h http.Handler) func(int, *http.Request) (*http.Response, error) {
+	return func(_ int, r *http.Request) (*http.Response, error) {
+		w := httptest.NewRecorder()
+		h.ServeHTTP(w, r)
+		return w.Result(), nil
+	}
+}
