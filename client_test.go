@@ -31,19 +31,20 @@ type authSeen struct {
 
 func newAuthSeen(t *testing.T, tlsServer bool) *authSeen {
 	s := &authSeen{}
-	h := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	var f *fixture
+	if tlsServer {
+		f = newTestServerTLS(t)
+	} else {
+		f = newTestServer(t)
+	}
+	f.mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		s.mu.Lock()
 		s.auths = append(s.auths, r.Header.Get("Authorization"))
 		s.hosts = append(s.hosts, r.Host)
 		s.mu.Unlock()
 		writeJSON(w, http.StatusOK, `{"id":"moved"}`)
 	})
-	if tlsServer {
-		s.Server = httptest.NewTLSServer(h)
-	} else {
-		s.Server = httptest.NewServer(h)
-	}
-	t.Cleanup(s.Close)
+	s.Server = f.server
 	return s
 }
 
@@ -55,12 +56,12 @@ func (s *authSeen) seen() []string {
 
 // redirector is an org that answers every request with a redirect to target.
 func redirector(t *testing.T, target string) *httptest.Server {
-	org := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	f := newTestServer(t)
+	f.mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		assert.Equal(t, "SSWS "+testToken, r.Header.Get("Authorization"), "the org itself gets the token")
 		http.Redirect(w, r, target, http.StatusFound)
-	}))
-	t.Cleanup(org.Close)
-	return org
+	})
+	return f.server
 }
 
 func TestRedirectToAnotherOriginDropsAuthorization(t *testing.T) {
@@ -96,7 +97,8 @@ func TestRedirectToAnotherOriginDropsAuthorization(t *testing.T) {
 		// arrives addressed to localhost, a different host.
 		var mu sync.Mutex
 		var evilAuth []string
-		srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		f := newTestServer(t)
+		f.mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 			if strings.HasPrefix(r.Host, "localhost:") {
 				mu.Lock()
 				evilAuth = append(evilAuth, r.Header.Get("Authorization"))
@@ -107,8 +109,8 @@ func TestRedirectToAnotherOriginDropsAuthorization(t *testing.T) {
 			assert.Equal(t, "SSWS "+testToken, r.Header.Get("Authorization"))
 			_, port, _ := net.SplitHostPort(r.Host)
 			http.Redirect(w, r, "http://localhost:"+port+"/api/v1/api-tokens/stolen", http.StatusTemporaryRedirect)
-		}))
-		t.Cleanup(srv.Close)
+		})
+		srv := f.server
 		require.True(t, strings.HasPrefix(srv.URL, "http://127.0.0.1:"))
 		client := newClient(t, srv.URL)
 		_, _, err := client.ApiTokenAPI.GetApiToken(ctx, okta.GetApiTokenRequest{ApiTokenID: "a"})

@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
-	"net/http/httptest"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -113,11 +112,11 @@ func TestSentinelsMatchTheirFailures(t *testing.T) {
 	}
 	redirect := func() error {
 		evil := newBodySeen(t)
-		srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		f := newTestServer(t)
+		f.mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 			http.Redirect(w, r, evil.URL, http.StatusTemporaryRedirect)
-		}))
-		t.Cleanup(srv.Close)
-		_, err := createWithSecret(newClient(t, srv.URL))
+		})
+		_, err := createWithSecret(newClient(t, f.server.URL))
 		return err
 	}
 	configuration := func() error {

@@ -74,12 +74,25 @@ func setup(t *testing.T, opts ...okta.ConfigOption) *fixture {
 }
 
 // newTestServer starts a test server without a client, for tests that
-// configure their own (OAuth 2.0, a caller's transport).
+// configure their own (OAuth 2.0, a caller's transport) or that need more
+// than one origin.
 func newTestServer(t *testing.T) *fixture {
+	t.Helper()
+	return startTestServer(t, httptest.NewServer)
+}
+
+// newTestServerTLS is newTestServer speaking HTTPS; f.server.Client()
+// trusts its certificate.
+func newTestServerTLS(t *testing.T) *fixture {
+	t.Helper()
+	return startTestServer(t, httptest.NewTLSServer)
+}
+
+func startTestServer(t *testing.T, start func(http.Handler) *httptest.Server) *fixture {
 	t.Helper()
 	f := &fixture{mux: http.NewServeMux(), org: http.NewServeMux()}
 	api := http.StripPrefix(apiPrefix, f.mux)
-	f.server = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	f.server = start(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		f.calls.Add(1)
 		if h, pattern := f.org.Handler(r); pattern != "" {
 			h.ServeHTTP(w, r)

@@ -7,7 +7,6 @@ import (
 	"encoding/json"
 	"io"
 	"net/http"
-	"net/http/httptest"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -96,11 +95,12 @@ func TestHostileResultBodyOverLimit(t *testing.T) {
 func TestHostileCrossOriginLinkRefused(t *testing.T) {
 	t.Parallel()
 	var evilHits atomic.Int32
-	evil := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	evilOrg := newTestServer(t)
+	evilOrg.mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		evilHits.Add(1)
 		writeJSON(w, 200, `[]`)
-	}))
-	t.Cleanup(evil.Close)
+	})
+	evil := evilOrg.server
 	f := setup(t)
 	links := map[string]string{
 		"host and port": evil.URL + "/api/v1/apps?after=0oa1",

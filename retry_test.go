@@ -163,9 +163,8 @@ func TestRetryDialRefusedEveryMethod(t *testing.T) {
 // hangUp is an org that reads each request and then closes the connection
 // without an answer: with rst, abortively (the client sees a reset).
 func hangUp(t *testing.T, rst bool) (*httptest.Server, *atomic.Int32) {
-	var hits atomic.Int32
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		hits.Add(1)
+	f := newTestServer(t)
+	f.mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		conn, _, err := w.(http.Hijacker).Hijack()
 		if err != nil {
 			t.Error(err)
@@ -175,9 +174,8 @@ func hangUp(t *testing.T, rst bool) (*httptest.Server, *atomic.Int32) {
 			tcp.SetLinger(0)
 		}
 		conn.Close()
-	}))
-	t.Cleanup(srv.Close)
-	return srv, &hits
+	})
+	return f.server, &f.calls
 }
 
 // A connection lost after the request was sent may have reached Okta: GET,

@@ -7,7 +7,6 @@ import (
 	"context"
 	"fmt"
 	"net/http"
-	"net/http/httptest"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -85,7 +84,8 @@ func (s *countingSource) Token() (*oauth2.Token, error) {
 func TestRefusedTokenKnownWithoutTheResponseRequest(t *testing.T) {
 	t.Parallel()
 	release, arrived := make(chan struct{}), make(chan struct{})
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	f := newTestServer(t)
+	f.org.HandleFunc(apiPrefix+"/", func(w http.ResponseWriter, r *http.Request) {
 		if r.Header.Get("Authorization") == "Bearer at-2" {
 			writeJSON(w, 200, `{"id":"00T1"}`)
 			return
@@ -96,8 +96,8 @@ func TestRefusedTokenKnownWithoutTheResponseRequest(t *testing.T) {
 		}
 		w.Header().Set("WWW-Authenticate", `Bearer error="invalid_token"`)
 		writeJSON(w, 401, `{"errorCode":"E0000011","errorSummary":"Invalid token provided"}`)
-	}))
-	t.Cleanup(srv.Close)
+	})
+	srv := f.server
 	ts := &countingSource{}
 	cfg, err := okta.NewConfiguration(okta.WithOrgURL(srv.URL), okta.WithTokenSource(ts),
 		okta.WithHTTPClient(&http.Client{Transport: newRecorder(t, stripCredentials)}), okta.WithMaxRetries(0))

@@ -25,10 +25,11 @@ import (
 // A program that wrapped http.DefaultTransport can still build a
 // Configuration, and its requests go through the wrapper.
 func TestWrappedDefaultTransport(t *testing.T) {
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	f := newTestServer(t)
+	f.mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, 200, `{"id":"00T1"}`)
-	}))
-	t.Cleanup(srv.Close)
+	})
+	srv := f.server
 	orig := http.DefaultTransport
 	// What instrumentation (otelhttp and the like) makes of the default
 	// transport: another type around it.
@@ -78,10 +79,11 @@ func persistConns() int {
 // Short-lived clients built without WithHTTPClient share one connection pool:
 // a hundred of them leave one idle connection, not a hundred.
 func TestDefaultClientsShareOnePool(t *testing.T) {
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	f := newTestServer(t)
+	f.mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, 200, `{"id":"00T1"}`)
-	}))
-	t.Cleanup(srv.Close)
+	})
+	srv := f.server
 	before := persistConns()
 	for range 100 {
 		require.NoError(t, oaCall(newClient(t, srv.URL)))
