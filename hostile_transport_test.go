@@ -12,6 +12,7 @@ import (
 	"runtime"
 	"sync"
 	"testing"
+	"testing/synctest"
 	"time"
 
 	"github.com/stretchr/testify/assert"
@@ -136,16 +137,20 @@ func (b *blockingBody) Close() error {
 // call at the context's deadline.
 func TestHostileBodyReadHonoursContext(t *testing.T) {
 	t.Parallel()
-	org := newRecorder(t, func(int, *http.Request) (*http.Response, error) {
-		r := relJSON(200, "")
-		r.Body, r.ContentLength = &blockingBody{closed: make(chan struct{})}, -1
-		return r, nil
-	})
-	ctx, cancel := context.WithTimeout(context.Background(), 200*time.Millisecond)
-	defer cancel()
-	within(t, 5*time.Second, func() {
-		err := relCallFor(http.MethodGet).call(ctx, org.client())
-		requireError(t, err)
-		assert.ErrorIs(t, err, context.DeadlineExceeded)
+	synctest.Test(t, func(t *testing.T) {
+		org := newRecorder(t, func(int, *http.Request) (*http.Response, error) {
+			r := relJSON(200, "")
+			r.Body, r.ContentLength = &blockingBody{closed: make(chan struct{})}, -1
+			return r, nil
+		})
+		ctx, cancel := context.WithTimeout(context.Background(), 200*time.Millisecond)
+		defer cancel()
+		start := time.Now()
+		within(t, 5*time.Second, func() {
+			err := relCallFor(http.MethodGet).call(ctx, org.client())
+			requireError(t, err)
+			assert.ErrorIs(t, err, context.DeadlineExceeded)
+		})
+		assert.Equal(t, 200*time.Millisecond, time.Since(start), "ended at the deadline, not later")
 	})
 }
