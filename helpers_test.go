@@ -1,5 +1,20 @@
 package okta_test
 
+// The root package's tests use one test server and one scripted transport:
+//
+//   - setup (or newTestServer, newTestServerTLS, without a client) starts an
+//     httptest server with a mux under apiPrefix, so a request the SDK builds
+//     from anything but the org URL and the operation's path fails the test;
+//     fixture.org takes the routes Okta serves outside it (the token endpoint).
+//   - recorder is the transport for what a server cannot show: timing on
+//     testing/synctest's fake clock (no sockets in a bubble), hostile answers,
+//     transport errors. It records every request and answers from a script;
+//     serving puts a real handler (an org model) behind it.
+//
+// Time is testing/synctest's wherever a test waits on time. httpmock appears
+// only where users would reach for it (TestHTTPMockActivate). The examples
+// start their own servers so that each reads whole in the documentation.
+
 import (
 	"bytes"
 	"fmt"

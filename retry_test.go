@@ -9,12 +9,10 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"net"
 	"net/http"
 	"net/http/httptest"
 	"strconv"
-	"strings"
 	"sync/atomic"
 	"syscall"
 	"testing"
@@ -27,19 +25,19 @@ import (
 	"github.com/gatekit/okta"
 )
 
-// relJSON is a response with Okta's headers for the bubble's now, a JSON
-// body, and extra headers as name, value pairs.
+// relJSON is jsonResponse with Okta's headers for the bubble's now (a JSON
+// Content-Type even without a body) and extra headers as name, value pairs,
+// each replacing what was there.
 func relJSON(status int, body string, kv ...string) *http.Response {
-	h := http.Header{}
+	resp := jsonResponse(status, body)
+	h := resp.Header
 	h.Set("Content-Type", "application/json")
 	h.Set("Date", time.Now().UTC().Format(http.TimeFormat))
 	h.Set("X-Okta-Request-Id", "req-"+strconv.Itoa(status))
 	for i := 0; i+1 < len(kv); i += 2 {
 		h.Set(kv[i], kv[i+1])
 	}
-	return &http.Response{StatusCode: status, Status: fmt.Sprintf("%d %s", status, http.StatusText(status)),
-		Header: h, Body: io.NopCloser(strings.NewReader(body)), ContentLength: int64(len(body)),
-		Proto: "HTTP/1.1", ProtoMajor: 1, ProtoMinor: 1}
+	return resp
 }
 
 func relError(status int, kv ...string) *http.Response {
