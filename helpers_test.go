@@ -93,7 +93,7 @@ func setup(t *testing.T, opts ...okta.ConfigOption) *fixture {
 // newTestServer starts a test server without a client, for tests that
 // configure their own (OAuth 2.0, a caller's transport) or that need more
 // than one origin.
-func newTestServer(t *testing.T) *fixture {
+func newTestServer(t testing.TB) *fixture {
 	t.Helper()
 	return startTestServer(t, httptest.NewServer)
 }
@@ -105,7 +105,7 @@ func newTestServerTLS(t *testing.T) *fixture {
 	return startTestServer(t, httptest.NewTLSServer)
 }
 
-func startTestServer(t *testing.T, start func(http.Handler) *httptest.Server) *fixture {
+func startTestServer(t testing.TB, start func(http.Handler) *httptest.Server) *fixture {
 	t.Helper()
 	f := &fixture{mux: http.NewServeMux(), org: http.NewServeMux()}
 	api := http.StripPrefix(apiPrefix, f.mux)
