@@ -143,9 +143,9 @@ func appHeader(h http.Header, name string) []string {
 }
 
 // assertAppStandardHeaders checks what every request carries.
-func assertAppStandardHeaders(t *testing.T, r appSent) {
+func assertAppStandardHeaders(t *testing.T, r sentRequest) {
 	t.Helper()
-	assert.Equal(t, []string{"SSWS " + appToken}, r.Header.Values("Authorization"))
+	assert.Equal(t, []string{"SSWS " + testToken}, r.Header.Values("Authorization"))
 	assert.Equal(t, []string{"application/json"}, r.Header.Values("Accept"))
 	assert.True(t, strings.HasPrefix(r.Header.Get("User-Agent"), "okta-go/"), "User-Agent %q", r.Header.Get("User-Agent"))
 }
@@ -353,11 +353,11 @@ func TestApplicationListIteratorsFollowNextLinks(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			// The next link keeps the filter and adds the cursor, in Okta's
 			// order, which is not the order of the first request.
-			next := appOrg + tc.path + "?limit=1&after=cursor%2F2&filter=x"
+			next := recOrg + tc.path + "?limit=1&after=cursor%2F2&filter=x"
 			m := newAppMock(t, func(r *http.Request) *http.Response {
 				if r.URL.Query().Get("after") == "" {
 					return appJSON(200, "["+tc.items[0]+"]",
-						"Link", "<"+appOrg+r.URL.RequestURI()+`>; rel="self"`,
+						"Link", "<"+recOrg+r.URL.RequestURI()+`>; rel="self"`,
 						"Link", "<"+next+`>; rel="next"`)
 				}
 				return appJSON(200, "["+tc.items[1]+"]", "Link", "<"+next+`>; rel="self"`)
@@ -408,8 +408,8 @@ func walkKeys[T any](seq iter.Seq2[*T, error], key func(*T) string) ([]string, e
 func TestApplicationPageResponseNextAfter(t *testing.T) {
 	m := newAppMock(t, func(r *http.Request) *http.Response {
 		return appJSON(200, `[{"id":"00uA"}]`,
-			"Link", `<`+appOrg+`/api/v1/apps/0oa1/users?limit=1>; rel="self"`,
-			"Link", `<`+appOrg+`/api/v1/apps/0oa1/users?after=00uA&limit=1>; rel="next"`)
+			"Link", `<`+recOrg+`/api/v1/apps/0oa1/users?limit=1>; rel="self"`,
+			"Link", `<`+recOrg+`/api/v1/apps/0oa1/users?after=00uA&limit=1>; rel="next"`)
 	})
 	users, resp, err := m.api.ListApplicationUsers(context.Background(), okta.ListApplicationUsersRequest{AppID: "0oa1", Limit: 1})
 	require.NoError(t, err)
@@ -506,7 +506,7 @@ func TestApplicationErrors(t *testing.T) {
 				assert.ErrorIs(t, err, tc.sentinel)
 			}
 			assert.Contains(t, err.Error(), doc.ErrorCode)
-			assert.NotContains(t, err.Error(), appToken)
+			assert.NotContains(t, err.Error(), testToken)
 		})
 	}
 }
@@ -611,7 +611,7 @@ func TestPublishCsrFromApplicationRefusesWhatIsNotACertificate(t *testing.T) {
 // --- uploadApplicationLogo ------------------------------------------------------
 
 // appLogoPart parses a logo upload: the one multipart part of the body.
-func appLogoPart(t *testing.T, r appSent) (name, filename, ctype string, data []byte) {
+func appLogoPart(t *testing.T, r sentRequest) (name, filename, ctype string, data []byte) {
 	t.Helper()
 	mt, params, err := mime.ParseMediaType(r.Header.Get("Content-Type"))
 	require.NoError(t, err)

@@ -1,8 +1,7 @@
 package okta_test
 
-// Helpers of the Application API tests: a client whose transport is an
-// httpmock.MockTransport that records every request, and generated keys,
-// certificates and images.
+// Helpers of the Application API tests: a client whose transport is a
+// recorder, and generated keys, certificates and images.
 
 import (
 	"bytes"
@@ -18,121 +17,41 @@ import (
 	"image/gif"
 	"image/jpeg"
 	"image/png"
-	"io"
 	"math/big"
 	"net/http"
-	"net/url"
-	"strings"
 	"sync"
 	"testing"
 	"time"
 
-	"github.com/jarcoal/httpmock"
 	"github.com/stretchr/testify/require"
 
 	"github.com/gatekit/okta"
 )
 
-// appOrg is the org URL of the httpmock-backed clients. Nothing is dialled:
-// the transport answers every request.
-const appOrg = "https://dev-123456.okta.com"
-
-// appToken is the API token of the httpmock-backed clients.
-const appToken = "00mOcK-app-api-token"
-
-// appSent is a request as the server saw it.
-type appSent struct {
-	Method   string
-	Path     string // escaped, as on the wire
-	RawQuery string
-	Query    url.Values
-	Header   http.Header
-	Body     []byte
-	HasBody  bool // the request had a body (even an empty one)
-}
-
-// appMock is a client whose requests go to an httpmock transport that records
-// them and answers with respond.
+// appMock is a recorder and a client for it without retries, for the
+// Application API tests.
 type appMock struct {
-	t       *testing.T
-	mt      *httpmock.MockTransport
-	client  *okta.APIClient
-	api     *okta.ApplicationAPI
-	mu      sync.Mutex
-	sent    []appSent
-	respond func(r *http.Request) *http.Response
+	*recorder
+	client *okta.APIClient
+	api    *okta.ApplicationAPI
 }
 
-// newAppMock returns a client that answers every request with respond (200
-// with "{}" when respond is nil).
+// newAppMock returns a recorder that answers every request with respond (200
+// with "{}" when respond is nil), and a client for it.
 func newAppMock(t *testing.T, respond func(r *http.Request) *http.Response) *appMock {
 	t.Helper()
-	m := &appMock{t: t, mt: httpmock.NewMockTransport(), respond: respond}
-	if m.respond == nil {
-		m.respond = func(*http.Request) *http.Response { return appJSON(http.StatusOK, `{}`) }
+	if respond == nil {
+		respond = func(*http.Request) *http.Response { return appJSON(http.StatusOK, `{}`) }
 	}
-	m.mt.RegisterNoResponder(func(r *http.Request) (*http.Response, error) {
-		s := appSent{Method: r.Method, Path: r.URL.EscapedPath(), RawQuery: r.URL.RawQuery,
-			Query: r.URL.Query(), Header: r.Header.Clone()}
-		if r.Body != nil && r.Body != http.NoBody {
-			b, err := io.ReadAll(r.Body)
-			if err != nil {
-				return nil, err
-			}
-			s.Body, s.HasBody = b, true
-			r.Body = io.NopCloser(bytes.NewReader(b))
-		}
-		m.mu.Lock()
-		m.sent = append(m.sent, s)
-		m.mu.Unlock()
-		resp := m.respond(r)
-		resp.Request = r
-		return resp, nil
-	})
-	cfg, err := okta.NewConfiguration(okta.WithOrgURL(appOrg), okta.WithAPIToken(appToken),
-		okta.WithHTTPClient(&http.Client{Transport: m.mt}), okta.WithMaxRetries(0))
-	require.NoError(t, err)
-	m.client = okta.NewAPIClient(cfg)
+	m := &appMock{recorder: newRecorder(t, answering(respond))}
+	m.client = m.recorder.client(okta.WithMaxRetries(0))
 	m.api = m.client.ApplicationAPI
 	return m
 }
 
-// calls is how many requests reached the transport.
-func (m *appMock) calls() int { return m.mt.GetTotalCallCount() }
-
-// requests returns the recorded requests.
-func (m *appMock) requests() []appSent {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	return append([]appSent(nil), m.sent...)
-}
-
-// only returns the one request made, failing the test if there was not
-// exactly one.
-func (m *appMock) only() appSent {
-	m.t.Helper()
-	reqs := m.requests()
-	require.Len(m.t, reqs, 1, "requests sent")
-	return reqs[0]
-}
-
-// appJSON is an answer with a JSON body (no body when body is "") and
-// header pairs ("Name", "value", ...).
+// appJSON is jsonResponse, by the name the Application tests know it.
 func appJSON(status int, body string, header ...string) *http.Response {
-	h := http.Header{}
-	if body != "" {
-		h.Set("Content-Type", "application/json")
-	}
-	for i := 0; i+1 < len(header); i += 2 {
-		h.Add(header[i], header[i+1])
-	}
-	return &http.Response{
-		Status:        http.StatusText(status),
-		StatusCode:    status,
-		Header:        h,
-		Body:          io.NopCloser(strings.NewReader(body)),
-		ContentLength: int64(len(body)),
-	}
+	return jsonResponse(status, body, header...)
 }
 
 // --- generated keys and certificates -------------------------------------------

@@ -88,7 +88,7 @@ func (c opCase[T]) run(t *testing.T) {
 
 // assertSent checks one request: method, escaped path, query, the standard
 // headers and the extra ones, and the body.
-func assertSent(t *testing.T, r appSent, method, uri, body string, header map[string]string) {
+func assertSent(t *testing.T, r sentRequest, method, uri, body string, header map[string]string) {
 	t.Helper()
 	want, err := url.Parse(uri)
 	require.NoError(t, err)
@@ -98,7 +98,7 @@ func assertSent(t *testing.T, r appSent, method, uri, body string, header map[st
 	if want.RawQuery == "" {
 		assert.Empty(t, r.RawQuery, "no query at all")
 	}
-	assert.Equal(t, []string{"SSWS " + appToken}, r.Header.Values("Authorization"))
+	assert.Equal(t, []string{"SSWS " + testToken}, r.Header.Values("Authorization"))
 	assert.True(t, strings.HasPrefix(r.Header.Get("User-Agent"), "okta-go/"), "User-Agent %q", r.Header.Get("User-Agent"))
 	if _, ok := header["Accept"]; !ok {
 		assert.Equal(t, []string{"application/json"}, r.Header.Values("Accept"))

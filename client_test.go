@@ -31,19 +31,20 @@ type authSeen struct {
 
 func newAuthSeen(t *testing.T, tlsServer bool) *authSeen {
 	s := &authSeen{}
-	h := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	var f *fixture
+	if tlsServer {
+		f = newTestServerTLS(t)
+	} else {
+		f = newTestServer(t)
+	}
+	f.mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		s.mu.Lock()
 		s.auths = append(s.auths, r.Header.Get("Authorization"))
 		s.hosts = append(s.hosts, r.Host)
 		s.mu.Unlock()
 		writeJSON(w, http.StatusOK, `{"id":"moved"}`)
 	})
-	if tlsServer {
-		s.Server = httptest.NewTLSServer(h)
-	} else {
-		s.Server = httptest.NewServer(h)
-	}
-	t.Cleanup(s.Close)
+	s.Server = f.server
 	return s
 }
 
@@ -55,12 +56,12 @@ func (s *authSeen) seen() []string {
 
 // redirector is an org that answers every request with a redirect to target.
 func redirector(t *testing.T, target string) *httptest.Server {
-	org := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	f := newTestServer(t)
+	f.mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		assert.Equal(t, "SSWS "+testToken, r.Header.Get("Authorization"), "the org itself gets the token")
 		http.Redirect(w, r, target, http.StatusFound)
-	}))
-	t.Cleanup(org.Close)
-	return org
+	})
+	return f.server
 }
 
 func TestRedirectToAnotherOriginDropsAuthorization(t *testing.T) {
@@ -96,7 +97,8 @@ func TestRedirectToAnotherOriginDropsAuthorization(t *testing.T) {
 		// arrives addressed to localhost, a different host.
 		var mu sync.Mutex
 		var evilAuth []string
-		srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		f := newTestServer(t)
+		f.mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 			if strings.HasPrefix(r.Host, "localhost:") {
 				mu.Lock()
 				evilAuth = append(evilAuth, r.Header.Get("Authorization"))
@@ -107,8 +109,8 @@ func TestRedirectToAnotherOriginDropsAuthorization(t *testing.T) {
 			assert.Equal(t, "SSWS "+testToken, r.Header.Get("Authorization"))
 			_, port, _ := net.SplitHostPort(r.Host)
 			http.Redirect(w, r, "http://localhost:"+port+"/api/v1/api-tokens/stolen", http.StatusTemporaryRedirect)
-		}))
-		t.Cleanup(srv.Close)
+		})
+		srv := f.server
 		require.True(t, strings.HasPrefix(srv.URL, "http://127.0.0.1:"))
 		client := newClient(t, srv.URL)
 		_, _, err := client.ApiTokenAPI.GetApiToken(ctx, okta.GetApiTokenRequest{ApiTokenID: "a"})
@@ -168,17 +170,18 @@ func TestRedirectWithinOrgKeepsAuthorization(t *testing.T) {
 // fakes); the SDK must still read their Link headers without panicking.
 func TestResponseWithoutRequest(t *testing.T) {
 	t.Parallel()
-	rt := roundTripFunc(func(r *http.Request) (*http.Response, error) {
+	rt := newRecorder(t, func(int, *http.Request) (*http.Response, error) {
 		return &http.Response{
 			StatusCode: http.StatusOK,
 			Header: http.Header{
 				"Content-Type": {"application/json"},
-				"Link":         {`<https://dev-1.okta.com/api/v1/api-tokens?after=c2>; rel="next"`},
+				"Link":         {`<` + recOrg + `/api/v1/api-tokens?after=c2>; rel="next"`},
 			},
 			Body: io.NopCloser(strings.NewReader(`[{"id":"a"}]`)),
 		}, nil
 	})
-	client := newClient(t, "https://dev-1.okta.com", okta.WithHTTPClient(&http.Client{Transport: rt}))
+	rt.bare = true
+	client := rt.client()
 	var toks []okta.ApiToken
 	var resp *okta.Response
 	var err error
@@ -189,10 +192,6 @@ func TestResponseWithoutRequest(t *testing.T) {
 	assert.Len(t, toks, 1)
 	assert.Equal(t, "c2", resp.NextAfter)
 }
-
-type roundTripFunc func(*http.Request) (*http.Response, error)
-
-func (f roundTripFunc) RoundTrip(r *http.Request) (*http.Response, error) { return f(r) }
 
 func TestBadResponseBodies(t *testing.T) {
 	t.Parallel()
@@ -307,11 +306,11 @@ func TestHugeErrorBody(t *testing.T) {
 // A success body larger than the limit is refused rather than read whole.
 func TestHugeSuccessBody(t *testing.T) {
 	t.Parallel()
-	rt := roundTripFunc(func(r *http.Request) (*http.Response, error) {
-		return &http.Response{StatusCode: 200, Header: http.Header{}, Request: r,
+	rt := newRecorder(t, func(int, *http.Request) (*http.Response, error) {
+		return &http.Response{StatusCode: 200, Header: http.Header{},
 			Body: io.NopCloser(io.MultiReader(strings.NewReader(`{"id":"`), &relEndless{}))}, nil
 	})
-	client := newClient(t, "https://dev-1.okta.com", okta.WithHTTPClient(&http.Client{Transport: rt}), okta.WithMaxResponseBytes(1<<15))
+	client := rt.client(okta.WithMaxResponseBytes(1 << 15))
 	_, _, err := client.ApiTokenAPI.GetApiToken(context.Background(), okta.GetApiTokenRequest{ApiTokenID: "a"})
 	requireError(t, err)
 	assert.Contains(t, err.Error(), "larger than 32768 bytes")
@@ -320,8 +319,8 @@ func TestHugeSuccessBody(t *testing.T) {
 func TestTransportErrorNamesTheOperation(t *testing.T) {
 	t.Parallel()
 	boom := errors.New("connection reset by peer")
-	rt := roundTripFunc(func(r *http.Request) (*http.Response, error) { return nil, boom })
-	client := newClient(t, "https://dev-1.okta.com", okta.WithHTTPClient(&http.Client{Transport: rt}), okta.WithMaxRetries(0))
+	rt := newRecorder(t, func(int, *http.Request) (*http.Response, error) { return nil, boom })
+	client := rt.client(okta.WithMaxRetries(0))
 	_, _, err := client.ApiTokenAPI.ListApiTokens(context.Background(), okta.ListApiTokensRequest{Q: "private-query"})
 	requireError(t, err)
 	assert.ErrorIs(t, err, boom)

@@ -9,7 +9,6 @@ import (
 	"path/filepath"
 	"reflect"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -19,44 +18,17 @@ import (
 	"github.com/gatekit/okta"
 )
 
-// captureTransport answers every request with 200 {} and remembers what was
-// sent: enough to see which org and token a configuration ended up with.
-type captureTransport struct {
-	mu   sync.Mutex
-	reqs []*http.Request
-}
-
-func (c *captureTransport) RoundTrip(r *http.Request) (*http.Response, error) {
-	c.mu.Lock()
-	c.reqs = append(c.reqs, r)
-	c.mu.Unlock()
-	return &http.Response{
-		StatusCode: http.StatusOK,
-		Header:     http.Header{"Content-Type": {"application/json"}},
-		Body:       http.NoBody,
-		Request:    r,
-	}, nil
-}
-
-func (c *captureTransport) last(t *testing.T) *http.Request {
-	t.Helper()
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	require.NotEmpty(t, c.reqs, "no request was sent")
-	return c.reqs[len(c.reqs)-1]
-}
-
 // effective reports what a configuration does: the URL and Authorization of a
 // request made with it, and its MaxRetries as printed.
 func effective(t *testing.T, opts ...okta.ConfigOption) (url, auth string, cfg *okta.Configuration) {
 	t.Helper()
-	ct := &captureTransport{}
-	cfg, err := okta.NewConfiguration(append(opts, okta.WithHTTPClient(&http.Client{Transport: ct}))...)
+	rec := newRecorder(t, func(int, *http.Request) (*http.Response, error) { return jsonResponse(http.StatusOK, ""), nil })
+	cfg, err := okta.NewConfiguration(append(opts, okta.WithHTTPClient(&http.Client{Transport: rec}))...)
 	require.NoError(t, err)
 	_, err = okta.NewAPIClient(cfg).ApiTokenAPI.RevokeApiToken(context.Background(), okta.RevokeApiTokenRequest{ApiTokenID: "00Tx"})
 	require.NoError(t, err)
-	r := ct.last(t)
-	return r.URL.String(), r.Header.Get("Authorization"), cfg
+	r := rec.only()
+	return r.URL, r.Header.Get("Authorization"), cfg
 }
 
 func writeFile(t *testing.T, path, content string) {
@@ -379,7 +351,7 @@ func TestCallersHTTPClientUsedNotModified(t *testing.T) {
 		writeJSON(w, http.StatusOK, `{"id":"t1"}`)
 	})
 
-	rec := &recordingTransport{base: http.DefaultTransport}
+	rec := newRecorder(t, func(_ int, r *http.Request) (*http.Response, error) { return http.DefaultTransport.RoundTrip(r) })
 	checkRedirect := func(*http.Request, []*http.Request) error { return nil }
 	jar := &nopJar{}
 	hc := &http.Client{Transport: rec, CheckRedirect: checkRedirect, Jar: jar, Timeout: 7 * time.Second}
@@ -392,33 +364,13 @@ func TestCallersHTTPClientUsedNotModified(t *testing.T) {
 
 	require.Len(t, rec.requests(), 1, "the caller's transport sends the request")
 	r := rec.requests()[0]
-	assert.Equal(t, f.server.URL+"/api/v1/api-tokens/t1", r.URL.String())
+	assert.Equal(t, f.server.URL+"/api/v1/api-tokens/t1", r.URL)
 	assert.Equal(t, "SSWS "+testToken, r.Header.Get("Authorization"))
 
 	assert.True(t, hc.Transport == before.Transport, "Transport replaced")
 	assert.Equal(t, reflect.ValueOf(before.CheckRedirect).Pointer(), reflect.ValueOf(hc.CheckRedirect).Pointer(), "CheckRedirect replaced")
 	assert.True(t, hc.Jar == before.Jar, "Jar replaced")
 	assert.Equal(t, before.Timeout, hc.Timeout)
-}
-
-// recordingTransport passes requests to base and remembers them.
-type recordingTransport struct {
-	base http.RoundTripper
-	mu   sync.Mutex
-	reqs []*http.Request
-}
-
-func (rt *recordingTransport) RoundTrip(r *http.Request) (*http.Response, error) {
-	rt.mu.Lock()
-	rt.reqs = append(rt.reqs, r)
-	rt.mu.Unlock()
-	return rt.base.RoundTrip(r)
-}
-
-func (rt *recordingTransport) requests() []*http.Request {
-	rt.mu.Lock()
-	defer rt.mu.Unlock()
-	return append([]*http.Request(nil), rt.reqs...)
 }
 
 type nopJar struct{}

@@ -9,6 +9,7 @@ import (
 	"net/url"
 	"sync/atomic"
 	"testing"
+	"testing/synctest"
 	"time"
 
 	"github.com/go-jose/go-jose/v4"
@@ -85,30 +86,32 @@ func TestTokenCacheRefreshesBeforeExpiry(t *testing.T) {
 }
 
 func TestTokenCacheWaiterOutlivesCanceledFetcher(t *testing.T) {
-	started, release := make(chan struct{}), make(chan struct{})
-	var fetches atomic.Int32
-	c := &tokenCache{now: time.Now, fetch: func(ctx context.Context) (*oauth2.Token, error) {
-		if fetches.Add(1) == 1 {
-			close(started)
-			select {
-			case <-ctx.Done():
-				return nil, ctx.Err()
-			case <-release:
+	synctest.Test(t, func(t *testing.T) {
+		started, release := make(chan struct{}), make(chan struct{})
+		var fetches atomic.Int32
+		c := &tokenCache{now: time.Now, fetch: func(ctx context.Context) (*oauth2.Token, error) {
+			if fetches.Add(1) == 1 {
+				close(started)
+				select {
+				case <-ctx.Done():
+					return nil, ctx.Err()
+				case <-release:
+				}
 			}
-		}
-		return &oauth2.Token{AccessToken: "t"}, nil
-	}}
-	ctx1, cancel := context.WithCancel(context.Background())
-	done1 := make(chan error, 1)
-	go func() { _, err := c.token(ctx1); done1 <- err }()
-	<-started
-	done2 := make(chan string, 1)
-	go func() { tok, _ := c.token(context.Background()); done2 <- tok.AccessToken }()
-	time.Sleep(20 * time.Millisecond)
-	cancel()
-	assert.ErrorIs(t, <-done1, context.Canceled)
-	assert.Equal(t, "t", <-done2, "the waiter fetched with its own context")
-	assert.EqualValues(t, 2, fetches.Load())
+			return &oauth2.Token{AccessToken: "t"}, nil
+		}}
+		ctx1, cancel := context.WithCancel(context.Background())
+		done1 := make(chan error, 1)
+		go func() { _, err := c.token(ctx1); done1 <- err }()
+		<-started
+		done2 := make(chan string, 1)
+		go func() { tok, _ := c.token(context.Background()); done2 <- tok.AccessToken }()
+		synctest.Wait() // the second caller waits on the first one's fetch
+		cancel()
+		assert.ErrorIs(t, <-done1, context.Canceled)
+		assert.Equal(t, "t", <-done2, "the waiter fetched with its own context")
+		assert.EqualValues(t, 2, fetches.Load())
+	})
 }
 
 func TestChallengeError(t *testing.T) {

@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
-	"net/http/httptest"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -96,15 +95,15 @@ func TestSentinelsMatchTheirFailures(t *testing.T) {
 	t.Parallel()
 	ctx := context.Background()
 	status := func(code int) error {
-		org := &relOrg{respond: func(int, *http.Request) (*http.Response, error) { return relError(code), nil }}
-		_, _, err := org.client(t, okta.WithMaxRetries(0)).ApplicationAPI.GetApplication(ctx, okta.GetApplicationRequest{AppID: "0oa1"})
+		org := newRecorder(t, func(int, *http.Request) (*http.Response, error) { return relError(code), nil })
+		_, _, err := org.client(okta.WithMaxRetries(0)).ApplicationAPI.GetApplication(ctx, okta.GetApplicationRequest{AppID: "0oa1"})
 		return err
 	}
 	crossOrigin := func() error {
-		org := &relOrg{respond: func(int, *http.Request) (*http.Response, error) {
+		org := newRecorder(t, func(int, *http.Request) (*http.Response, error) {
 			return relJSON(200, `[]`, "Link", `<https://evil.example.com/api/v1/apps?after=x>; rel="next"`), nil
-		}}
-		for _, err := range org.client(t).ApplicationAPI.ListApplicationsAll(ctx, okta.ListApplicationsRequest{}) {
+		})
+		for _, err := range org.client().ApplicationAPI.ListApplicationsAll(ctx, okta.ListApplicationsRequest{}) {
 			if err != nil {
 				return err
 			}
@@ -113,11 +112,11 @@ func TestSentinelsMatchTheirFailures(t *testing.T) {
 	}
 	redirect := func() error {
 		evil := newBodySeen(t)
-		srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		f := newTestServer(t)
+		f.mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 			http.Redirect(w, r, evil.URL, http.StatusTemporaryRedirect)
-		}))
-		t.Cleanup(srv.Close)
-		_, err := createWithSecret(newClient(t, srv.URL))
+		})
+		_, err := createWithSecret(newClient(t, f.server.URL))
 		return err
 	}
 	configuration := func() error {
@@ -125,7 +124,7 @@ func TestSentinelsMatchTheirFailures(t *testing.T) {
 		return err
 	}
 	refused := func() error {
-		_, _, err := newClient(t, relOrgURL).ApplicationAPI.GetApplication(ctx, okta.GetApplicationRequest{})
+		_, _, err := newClient(t, recOrg).ApplicationAPI.GetApplication(ctx, okta.GetApplicationRequest{})
 		return err
 	}
 	cases := map[error]func() error{
@@ -219,11 +218,11 @@ func TestErrorMessageBoundedAndEscaped(t *testing.T) {
 	body := fmt.Sprintf(`{"errorCode":%s,"errorSummary":%s,"errorCauses":[%s]}`,
 		jsonText("E1\x1b[2J"+strings.Repeat("e", 500)), jsonText(forged+strings.Repeat("s", 30<<10)), strings.Join(causes, ","))
 	require.Less(t, len(body), 64<<10, "within the error body's cap, so that it is parsed")
-	org := &relOrg{respond: func(int, *http.Request) (*http.Response, error) {
+	org := newRecorder(t, func(int, *http.Request) (*http.Response, error) {
 		return relJSON(400, body, "X-Okta-Request-Id", "req\x1b[1m"+strings.Repeat("r", 300)), nil
-	}}
+	})
 	var oe *okta.Error
-	_, _, err := org.client(t).ApplicationAPI.GetApplication(context.Background(), okta.GetApplicationRequest{AppID: "0oa1"})
+	_, _, err := org.client().ApplicationAPI.GetApplication(context.Background(), okta.GetApplicationRequest{AppID: "0oa1"})
 	require.ErrorAs(t, err, &oe)
 	msg := err.Error()
 	assert.Less(t, len(msg), 3<<10, "bounded")
@@ -235,10 +234,10 @@ func TestErrorMessageBoundedAndEscaped(t *testing.T) {
 	assert.Contains(t, msg, "and 15 more")
 	assert.True(t, utf8.ValidString(msg))
 	// The same text from a body that is not JSON.
-	org = &relOrg{respond: func(int, *http.Request) (*http.Response, error) {
+	org = newRecorder(t, func(int, *http.Request) (*http.Response, error) {
 		return relJSON(502, forged+strings.Repeat("b", 60<<10)), nil
-	}}
-	_, _, err = org.client(t, okta.WithMaxRetries(0)).ApplicationAPI.GetApplication(context.Background(), okta.GetApplicationRequest{AppID: "0oa1"})
+	})
+	_, _, err = org.client(okta.WithMaxRetries(0)).ApplicationAPI.GetApplication(context.Background(), okta.GetApplicationRequest{AppID: "0oa1"})
 	msg = requireError(t, err).Error()
 	assert.Less(t, len(msg), 512)
 	for _, bad := range []string{"\r", "\n", "\x1b", "\u202e", "\x00"} {
@@ -273,8 +272,8 @@ func TestErrorAndLogScrubSecrets(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
 			rec := &relRecords{}
-			org := &relOrg{respond: func(int, *http.Request) (*http.Response, error) { return relJSON(401, doc), nil }}
-			client := org.client(t, okta.WithLogger(slog.New(rec)))
+			org := newRecorder(t, func(int, *http.Request) (*http.Response, error) { return relJSON(401, doc), nil })
+			client := org.client(okta.WithLogger(slog.New(rec)))
 			_, _, err := client.ApplicationAPI.GetApplication(context.Background(), okta.GetApplicationRequest{AppID: "0oa1"})
 			oe := requireOktaError(t, err)
 			_, logged := rec.all()
@@ -299,8 +298,8 @@ func TestErrorAndLogScrubSecrets(t *testing.T) {
 func TestNullResultIsTypeError(t *testing.T) {
 	t.Parallel()
 	for _, body := range []string{`null`, " null \n"} {
-		org := &relOrg{respond: func(int, *http.Request) (*http.Response, error) { return relJSON(200, body), nil }}
-		c := org.client(t)
+		org := newRecorder(t, func(int, *http.Request) (*http.Response, error) { return relJSON(200, body), nil })
+		c := org.client()
 		app, _, err := c.ApplicationAPI.GetApplication(context.Background(), okta.GetApplicationRequest{AppID: "0oa1"})
 		assert.Nil(t, app)
 		requireOktaError(t, err)

@@ -7,7 +7,6 @@ import (
 	"encoding/json"
 	"io"
 	"net/http"
-	"net/http/httptest"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -39,12 +38,12 @@ func TestHostileErrorBodyTruncated(t *testing.T) {
 	t.Run("endless", func(t *testing.T) {
 		t.Parallel()
 		body := &relEndless{}
-		org := &relOrg{respond: func(int, *http.Request) (*http.Response, error) {
+		org := newRecorder(t, func(int, *http.Request) (*http.Response, error) {
 			r := relJSON(502, "")
 			r.Body, r.ContentLength = body, -1
 			return r, nil
-		}}
-		oe := requireOktaError(t, relCallFor(http.MethodPost).call(context.Background(), org.client(t)))
+		})
+		oe := requireOktaError(t, relCallFor(http.MethodPost).call(context.Background(), org.client()))
 		assert.Equal(t, 502, oe.StatusCode)
 		assert.Len(t, oe.Body, 64<<10)
 		assert.LessOrEqual(t, body.read.Load(), int64(64<<10+32<<10), "reading stopped near 64 KiB")
@@ -53,8 +52,8 @@ func TestHostileErrorBodyTruncated(t *testing.T) {
 	t.Run("JSON cut at 64 KiB", func(t *testing.T) {
 		t.Parallel()
 		doc := `{"errorCode":"E0000001","errorSummary":"` + strings.Repeat("x", 100<<10) + `"}`
-		org := &relOrg{respond: func(int, *http.Request) (*http.Response, error) { return relJSON(400, doc), nil }}
-		oe := requireOktaError(t, relCallFor(http.MethodGet).call(context.Background(), org.client(t)))
+		org := newRecorder(t, func(int, *http.Request) (*http.Response, error) { return relJSON(400, doc), nil })
+		oe := requireOktaError(t, relCallFor(http.MethodGet).call(context.Background(), org.client()))
 		assert.Equal(t, 400, oe.StatusCode)
 		assert.ErrorIs(t, oe, okta.ErrInvalidRequest)
 		assert.Equal(t, []byte(doc[:64<<10]), oe.Body)
@@ -68,25 +67,25 @@ func TestHostileErrorBodyTruncated(t *testing.T) {
 func TestHostileResultBodyOverLimit(t *testing.T) {
 	t.Parallel()
 	pad := `{"id":"0oa1","label":"` + strings.Repeat("p", 2000) + `"}`
-	org := &relOrg{respond: func(int, *http.Request) (*http.Response, error) { return relJSON(200, pad), nil }}
-	_, _, err := org.client(t, okta.WithMaxResponseBytes(1024)).ApplicationAPI.GetApplication(context.Background(), okta.GetApplicationRequest{AppID: "0oa1"})
+	org := newRecorder(t, func(int, *http.Request) (*http.Response, error) { return relJSON(200, pad), nil })
+	_, _, err := org.client(okta.WithMaxResponseBytes(1024)).ApplicationAPI.GetApplication(context.Background(), okta.GetApplicationRequest{AppID: "0oa1"})
 	oe := requireOktaError(t, err)
 	assert.Equal(t, 200, oe.StatusCode)
 	assert.Contains(t, err.Error(), "larger than 1024 bytes")
 	assert.Len(t, org.requests(), 1, "not retried")
 
-	exact := &relOrg{respond: func(int, *http.Request) (*http.Response, error) { return relJSON(200, pad), nil }}
-	app, _, err := exact.client(t, okta.WithMaxResponseBytes(int64(len(pad)))).ApplicationAPI.GetApplication(context.Background(), okta.GetApplicationRequest{AppID: "0oa1"})
+	exact := newRecorder(t, func(int, *http.Request) (*http.Response, error) { return relJSON(200, pad), nil })
+	app, _, err := exact.client(okta.WithMaxResponseBytes(int64(len(pad)))).ApplicationAPI.GetApplication(context.Background(), okta.GetApplicationRequest{AppID: "0oa1"})
 	require.NoError(t, err)
 	assert.Equal(t, "0oa1", app.ID)
 
 	body := &relEndless{}
-	endless := &relOrg{respond: func(int, *http.Request) (*http.Response, error) {
+	endless := newRecorder(t, func(int, *http.Request) (*http.Response, error) {
 		r := relJSON(200, "")
 		r.Body, r.ContentLength = body, -1
 		return r, nil
-	}}
-	_, _, err = endless.client(t, okta.WithMaxResponseBytes(1<<20), okta.WithMaxRetries(0)).ApplicationAPI.GetApplication(context.Background(), okta.GetApplicationRequest{AppID: "0oa1"})
+	})
+	_, _, err = endless.client(okta.WithMaxResponseBytes(1<<20), okta.WithMaxRetries(0)).ApplicationAPI.GetApplication(context.Background(), okta.GetApplicationRequest{AppID: "0oa1"})
 	requireError(t, err)
 	assert.LessOrEqual(t, body.read.Load(), int64(1<<20+64<<10))
 }
@@ -96,11 +95,12 @@ func TestHostileResultBodyOverLimit(t *testing.T) {
 func TestHostileCrossOriginLinkRefused(t *testing.T) {
 	t.Parallel()
 	var evilHits atomic.Int32
-	evil := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	evilOrg := newTestServer(t)
+	evilOrg.mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		evilHits.Add(1)
 		writeJSON(w, 200, `[]`)
-	}))
-	t.Cleanup(evil.Close)
+	})
+	evil := evilOrg.server
 	f := setup(t)
 	links := map[string]string{
 		"host and port": evil.URL + "/api/v1/apps?after=0oa1",
@@ -164,8 +164,8 @@ func TestHostileMalformedBodies(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
-			org := &relOrg{respond: func(int, *http.Request) (*http.Response, error) { return relJSON(200, tt.body), nil }}
-			client := org.client(t)
+			org := newRecorder(t, func(int, *http.Request) (*http.Response, error) { return relJSON(200, tt.body), nil })
+			client := org.client()
 			var err error
 			require.NotPanics(t, func() {
 				if tt.list {
@@ -201,15 +201,15 @@ func TestHostileHugeNumbersRoundTrip(t *testing.T) {
 		`"profile":{"n":-` + huge + `e-999,"f":0.1000000000000000000000000000001},` +
 		`"x-extra":[` + huge + `]}`
 	var puts []string
-	org := &relOrg{respond: func(_ int, r *http.Request) (*http.Response, error) {
+	org := newRecorder(t, func(_ int, r *http.Request) (*http.Response, error) {
 		if r.Method == http.MethodPut {
 			b, _ := r.GetBody()
 			data, _ := io.ReadAll(b)
 			puts = append(puts, string(data))
 		}
 		return relJSON(200, doc), nil
-	}}
-	client := org.client(t)
+	})
+	client := org.client()
 	app, _, err := client.ApplicationAPI.GetApplication(context.Background(), okta.GetApplicationRequest{AppID: "0oa1"})
 	require.NoError(t, err)
 	assert.Nil(t, app.Licensing.SeatCount, "too large for an int")

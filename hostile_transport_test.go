@@ -12,6 +12,7 @@ import (
 	"runtime"
 	"sync"
 	"testing"
+	"testing/synctest"
 	"time"
 
 	"github.com/stretchr/testify/assert"
@@ -102,13 +103,13 @@ func TestHostileSwitchingProtocols(t *testing.T) {
 		assert.Contains(t, err.Error(), "informational answer")
 	})
 	// And from a caller's transport, any 1xx.
-	org := &relOrg{respond: func(int, *http.Request) (*http.Response, error) {
+	org := newRecorder(t, func(int, *http.Request) (*http.Response, error) {
 		r := relJSON(103, "")
 		r.Body = &blockingBody{closed: make(chan struct{})}
 		return r, nil
-	}}
+	})
 	within(t, 5*time.Second, func() {
-		err := relCallFor(http.MethodGet).call(context.Background(), org.client(t))
+		err := relCallFor(http.MethodGet).call(context.Background(), org.client())
 		oe := requireOktaError(t, err)
 		assert.Equal(t, 103, oe.StatusCode)
 		assert.Len(t, org.requests(), 1, "not retried")
@@ -136,16 +137,20 @@ func (b *blockingBody) Close() error {
 // call at the context's deadline.
 func TestHostileBodyReadHonoursContext(t *testing.T) {
 	t.Parallel()
-	org := &relOrg{respond: func(int, *http.Request) (*http.Response, error) {
-		r := relJSON(200, "")
-		r.Body, r.ContentLength = &blockingBody{closed: make(chan struct{})}, -1
-		return r, nil
-	}}
-	ctx, cancel := context.WithTimeout(context.Background(), 200*time.Millisecond)
-	defer cancel()
-	within(t, 5*time.Second, func() {
-		err := relCallFor(http.MethodGet).call(ctx, org.client(t))
-		requireError(t, err)
-		assert.ErrorIs(t, err, context.DeadlineExceeded)
+	synctest.Test(t, func(t *testing.T) {
+		org := newRecorder(t, func(int, *http.Request) (*http.Response, error) {
+			r := relJSON(200, "")
+			r.Body, r.ContentLength = &blockingBody{closed: make(chan struct{})}, -1
+			return r, nil
+		})
+		ctx, cancel := context.WithTimeout(context.Background(), 200*time.Millisecond)
+		defer cancel()
+		start := time.Now()
+		within(t, 5*time.Second, func() {
+			err := relCallFor(http.MethodGet).call(ctx, org.client())
+			requireError(t, err)
+			assert.ErrorIs(t, err, context.DeadlineExceeded)
+		})
+		assert.Equal(t, 200*time.Millisecond, time.Since(start), "ended at the deadline, not later")
 	})
 }

@@ -1,8 +1,8 @@
 package okta_test
 
 // The proactive rate limiter, in testing/synctest bubbles against relBuckets:
-// an in-memory org with Okta's fixed windows, whose answers can be held back
-// to arrive late and out of order.
+// Okta's fixed windows, answering through a recorder, with answers that can be
+// held back to arrive late and out of order.
 
 import (
 	"context"
@@ -28,8 +28,9 @@ type relHit struct {
 	status int
 }
 
-// relBuckets is an org that limits each of Okta's buckets to limit requests
-// per fixed window (windows start at the bubble's start) and says so in
+// relBuckets is the script of an org (a recorder's respond) that limits each
+// of Okta's buckets to limit requests per fixed window (windows start at the
+// bubble's start) and says so in
 // X-Rate-Limit-* headers; past the limit it answers 429. A request is counted
 // when it arrives; delay, if set, then holds its answer back (it gets the
 // request and its number in its bucket's window, from 1).
@@ -58,7 +59,7 @@ func relBucketOf(path string) string {
 	return "/api/v1"
 }
 
-func (o *relBuckets) RoundTrip(r *http.Request) (*http.Response, error) {
+func (o *relBuckets) respond(_ int, r *http.Request) (*http.Response, error) {
 	o.once.Do(func() { o.start = time.Now() })
 	now := time.Now()
 	since := now.Sub(o.start)
@@ -93,7 +94,6 @@ func (o *relBuckets) RoundTrip(r *http.Request) (*http.Response, error) {
 		"X-Rate-Limit-Limit", strconv.Itoa(o.limit),
 		"X-Rate-Limit-Remaining", strconv.Itoa(max(o.limit-nth, 0)),
 		"X-Rate-Limit-Reset", strconv.FormatInt(reset.Unix(), 10))
-	resp.Request = r
 	if o.delay != nil {
 		if d := o.delay(r, nth); d > 0 {
 			time.Sleep(d)
@@ -118,8 +118,9 @@ func (o *relBuckets) limited() int {
 	return n
 }
 
+// client returns a client whose transport is a recorder answering as o.
 func (o *relBuckets) client(t testing.TB, opts ...okta.ConfigOption) *okta.APIClient {
-	return newClient(t, relOrgURL, append([]okta.ConfigOption{okta.WithHTTPClient(&http.Client{Transport: o})}, opts...)...)
+	return newRecorder(t, o.respond).client(opts...)
 }
 
 func relGet(t *testing.T, c *okta.APIClient, id string) {
@@ -219,15 +220,15 @@ func TestLimiterOutOfOrderAnswersDoNotRaiseRemaining(t *testing.T) {
 	t.Parallel()
 	synctest.Test(t, func(t *testing.T) {
 		remaining := []string{"1", "3"} // the second answer is older news
-		org := &relOrg{respond: func(n int, _ *http.Request) (*http.Response, error) {
+		org := newRecorder(t, func(n int, _ *http.Request) (*http.Response, error) {
 			rem := "0"
 			if n < len(remaining) {
 				rem = remaining[n]
 			}
 			return relJSON(200, relAppJSON, "X-Rate-Limit-Limit", "10", "X-Rate-Limit-Remaining", rem,
 				"X-Rate-Limit-Reset", strconv.FormatInt(time.Now().Add(time.Minute).Unix(), 10)), nil
-		}}
-		client := org.client(t)
+		})
+		client := org.client()
 		start := time.Now()
 		for range 3 {
 			_, _, err := client.ApplicationAPI.GetApplication(context.Background(), okta.GetApplicationRequest{AppID: "0oa1"})
@@ -235,8 +236,8 @@ func TestLimiterOutOfOrderAnswersDoNotRaiseRemaining(t *testing.T) {
 		}
 		sent := org.requests()
 		require.Len(t, sent, 3)
-		assert.Equal(t, start, sent[1].at, "the one request left goes at once")
-		assert.GreaterOrEqual(t, sent[2].at.Sub(start), time.Minute, "the third waits for the reset")
+		assert.Equal(t, start, sent[1].At, "the one request left goes at once")
+		assert.GreaterOrEqual(t, sent[2].At.Sub(start), time.Minute, "the third waits for the reset")
 	})
 }
 
@@ -360,13 +361,13 @@ func rlHeaders(limit int, remaining string, d time.Duration) []string {
 func TestLimiterOwnWindowExpires(t *testing.T) {
 	t.Parallel()
 	synctest.Test(t, func(t *testing.T) {
-		org := &relOrg{respond: func(n int, _ *http.Request) (*http.Response, error) {
+		org := newRecorder(t, func(n int, _ *http.Request) (*http.Response, error) {
 			if n == 0 {
 				return relJSON(200, relAppJSON, rlHeaders(2, "1", time.Minute)...), nil
 			}
 			return relJSON(200, relAppJSON), nil // nothing about the bucket
-		}}
-		client := org.client(t)
+		})
+		client := org.client()
 		// A deadline bounds the test: the old limiter polled forever.
 		ctx, cancel := context.WithTimeout(context.Background(), time.Hour)
 		defer cancel()
@@ -377,7 +378,7 @@ func TestLimiterOwnWindowExpires(t *testing.T) {
 		}
 		var at []time.Duration
 		for _, s := range org.requests() {
-			at = append(at, s.at.Sub(start).Truncate(time.Second))
+			at = append(at, s.At.Sub(start).Truncate(time.Second))
 		}
 		// Two in the known window, then two per window the limiter opens.
 		assert.Equal(t, []time.Duration{0, 0, time.Minute, time.Minute, 2 * time.Minute, 2 * time.Minute, 3 * time.Minute}, at)
@@ -392,13 +393,13 @@ func TestLimiterObeysMaxWait(t *testing.T) {
 	t.Parallel()
 	synctest.Test(t, func(t *testing.T) {
 		reset := 3 * time.Hour
-		org := &relOrg{respond: func(n int, _ *http.Request) (*http.Response, error) {
+		org := newRecorder(t, func(n int, _ *http.Request) (*http.Response, error) {
 			if n == 0 {
 				return relJSON(429, `{"errorCode":"E0000047"}`, rlHeaders(10, "0", reset)...), nil
 			}
 			return relJSON(200, relAppJSON, rlHeaders(10, "9", time.Minute)...), nil
-		}}
-		client := org.client(t, okta.WithRetryPolicy(okta.RetryPolicy{MaxRetries: 2, MaxWait: 10 * time.Minute}))
+		})
+		client := org.client(okta.WithRetryPolicy(okta.RetryPolicy{MaxRetries: 2, MaxWait: 10 * time.Minute}))
 		ctx := context.Background()
 		_, _, err := client.ApplicationAPI.GetApplication(ctx, okta.GetApplicationRequest{AppID: "0oa1"})
 		require.ErrorIs(t, err, okta.ErrRateLimited, "the 429 is returned: its reset is beyond MaxWait")
@@ -429,10 +430,10 @@ func TestLimiterUnknownRemainingIsNotZero(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
 			synctest.Test(t, func(t *testing.T) {
-				org := &relOrg{respond: func(n int, _ *http.Request) (*http.Response, error) {
+				org := newRecorder(t, func(n int, _ *http.Request) (*http.Response, error) {
 					return relJSON(200, relAppJSON, rlHeaders(3, remaining, time.Minute)...), nil
-				}}
-				client := org.client(t)
+				})
+				client := org.client()
 				start := time.Now()
 				for range 4 {
 					relGetCtx(t, client)
@@ -440,9 +441,9 @@ func TestLimiterUnknownRemainingIsNotZero(t *testing.T) {
 				sent := org.requests()
 				require.Len(t, sent, 4)
 				for i, s := range sent[:3] {
-					assert.Equal(t, start, s.at, "request %d of the 3 the bucket holds goes at once", i)
+					assert.Equal(t, start, s.At, "request %d of the 3 the bucket holds goes at once", i)
 				}
-				assert.GreaterOrEqual(t, sent[3].at.Sub(start), time.Minute, "the fourth waits for the reset")
+				assert.GreaterOrEqual(t, sent[3].At.Sub(start), time.Minute, "the fourth waits for the reset")
 			})
 		})
 	}

@@ -57,7 +57,7 @@ func TestLoggingAttemptsWithoutSecrets(t *testing.T) {
 	t.Parallel()
 	synctest.Test(t, func(t *testing.T) {
 		const querySecret = "q-SeCrEt-42"
-		org := &relOrg{respond: func(n int, r *http.Request) (*http.Response, error) {
+		org := newRecorder(t, func(n int, r *http.Request) (*http.Response, error) {
 			switch {
 			case n == 0:
 				return relError(503, "X-Okta-Request-Id", "req-first"), nil
@@ -66,12 +66,12 @@ func TestLoggingAttemptsWithoutSecrets(t *testing.T) {
 			case r.URL.Query().Get("after") == "":
 				time.Sleep(30 * time.Millisecond) // a duration to see
 				return relJSON(200, `[`+relAppJSON+`]`, "X-Okta-Request-Id", "req-page1",
-					"Link", `<`+relOrgURL+`/api/v1/apps?after=0oa1&session_token=`+querySecret+`>; rel="next"`), nil
+					"Link", `<`+recOrg+`/api/v1/apps?after=0oa1&session_token=`+querySecret+`>; rel="next"`), nil
 			}
 			return relJSON(200, `[]`, "X-Okta-Request-Id", "req-page2"), nil
-		}}
+		})
 		h := &relRecords{}
-		client := org.client(t, okta.WithLogger(slog.New(h)))
+		client := org.client(okta.WithLogger(slog.New(h)))
 		_, _, err := client.ApplicationAPI.GetApplication(context.Background(), okta.GetApplicationRequest{AppID: "0oa1"})
 		require.NoError(t, err)
 		for _, err := range client.ApplicationAPI.ListApplicationsAll(context.Background(), okta.ListApplicationsRequest{Q: querySecret}) {
@@ -97,7 +97,7 @@ func TestLoggingAttemptsWithoutSecrets(t *testing.T) {
 		wait, ok := first["wait"].(time.Duration)
 		require.True(t, ok, "the retried attempt logs its wait")
 		assert.Greater(t, wait, time.Duration(0))
-		assert.Equal(t, wait, org.requests()[1].at.Sub(org.requests()[0].at), "the wait logged is the wait made")
+		assert.Equal(t, wait, org.requests()[1].At.Sub(org.requests()[0].At), "the wait logged is the wait made")
 
 		assert.EqualValues(t, 1, second["attempt"])
 		assert.EqualValues(t, 200, second["status"])
@@ -137,8 +137,8 @@ func TestLoggingTransportError(t *testing.T) {
 func TestLoggingOnlyAtDebug(t *testing.T) {
 	t.Parallel()
 	var buf syncBuffer
-	org := &relOrg{respond: func(int, *http.Request) (*http.Response, error) { return relJSON(200, relAppJSON), nil }}
-	client := org.client(t, okta.WithLogger(slog.New(slog.NewTextHandler(&buf, &slog.HandlerOptions{Level: slog.LevelInfo}))))
+	org := newRecorder(t, func(int, *http.Request) (*http.Response, error) { return relJSON(200, relAppJSON), nil })
+	client := org.client(okta.WithLogger(slog.New(slog.NewTextHandler(&buf, &slog.HandlerOptions{Level: slog.LevelInfo}))))
 	_, _, err := client.ApplicationAPI.GetApplication(context.Background(), okta.GetApplicationRequest{AppID: "0oa1"})
 	require.NoError(t, err)
 	assert.Empty(t, buf.String())

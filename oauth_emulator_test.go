@@ -14,6 +14,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"testing/synctest"
 	"time"
 
 	"github.com/go-jose/go-jose/v4"
@@ -160,23 +161,28 @@ func TestEmulatorExpiredTokenIsReplaced(t *testing.T) {
 }
 
 func TestEmulatorProactiveRefresh(t *testing.T) {
-	srv := oktatest.NewServer()
-	t.Cleanup(srv.Close)
-	srv.RegisterClient(testClientID, &appECKey().PublicKey, okta.ScopeAppsRead)
-	srv.SetAccessTokenLifetime(time.Second) // replaced a quarter second before it expires
-	c := okta.NewAPIClient(must(okta.NewConfiguration(okta.WithOrgURL(srv.URL),
-		okta.WithPrivateKey(testClientID, appECKey(), "", okta.ScopeAppsRead))))
-	ctx := context.Background()
-	for range 2 {
+	synctest.Test(t, func(t *testing.T) { // the emulator on in-memory pipes, on the bubble's clock
+		l := newPipeListener()
+		srv := oktatest.NewServer(oktatest.WithListener(l))
+		t.Cleanup(srv.Close)
+		tr := &http.Transport{DialContext: l.dial}
+		t.Cleanup(tr.CloseIdleConnections)
+		srv.RegisterClient(testClientID, &appECKey().PublicKey, okta.ScopeAppsRead)
+		srv.SetAccessTokenLifetime(time.Second) // replaced a quarter second before it expires
+		c := okta.NewAPIClient(must(okta.NewConfiguration(okta.WithOrgURL(srv.URL), okta.WithHTTPClient(&http.Client{Transport: tr}),
+			okta.WithPrivateKey(testClientID, appECKey(), "", okta.ScopeAppsRead))))
+		ctx := context.Background()
+		for range 2 {
+			_, _, err := c.ApplicationAPI.ListApplications(ctx, okta.ListApplicationsRequest{})
+			require.NoError(t, err)
+		}
+		assert.Equal(t, 1, srv.AccessTokensIssued())
+		time.Sleep(800 * time.Millisecond)
 		_, _, err := c.ApplicationAPI.ListApplications(ctx, okta.ListApplicationsRequest{})
 		require.NoError(t, err)
-	}
-	assert.Equal(t, 1, srv.AccessTokensIssued())
-	time.Sleep(800 * time.Millisecond)
-	_, _, err := c.ApplicationAPI.ListApplications(ctx, okta.ListApplicationsRequest{})
-	require.NoError(t, err)
-	assert.Equal(t, 2, srv.AccessTokensIssued())
-	assert.Equal(t, 3, srv.Requests("listApplications"), "no call was refused")
+		assert.Equal(t, 2, srv.AccessTokensIssued())
+		assert.Equal(t, 3, srv.Requests("listApplications"), "no call was refused")
+	})
 }
 
 func TestEmulatorOneTokenFetchForManyGoroutines(t *testing.T) {

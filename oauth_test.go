@@ -15,13 +15,13 @@ import (
 	"io"
 	"log/slog"
 	"net/http"
-	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
 	"sync"
 	"sync/atomic"
 	"testing"
+	"testing/synctest"
 	"time"
 
 	"github.com/go-jose/go-jose/v4"
@@ -69,11 +69,12 @@ func oaKeySecrets(t testing.TB, k crypto.Signer) []string {
 	return []string{jwk["d"].(string), b64[40:80], b64[len(b64)-60 : len(b64)-20]}
 }
 
-// oauthServer is an org with a token endpoint and one API operation
-// (GET /api/v1/api-tokens/{id}), checking what the SDK sends as Okta does.
+// oauthServer is an org model mounted on the test server (newTestServer): a
+// token endpoint and the API, checking what the SDK sends as Okta does.
 type oauthServer struct {
 	t   *testing.T
-	srv *httptest.Server
+	url string            // the org URL
+	rt  http.RoundTripper // when set, the clients' transport (in memory)
 	pub crypto.PublicKey
 
 	expiresIn   int
@@ -99,14 +100,33 @@ type oauthServer struct {
 	authz      []string
 }
 
+// newOAuthServer returns the OAuth org model on the test server.
 func newOAuthServer(t *testing.T, pub crypto.PublicKey) *oauthServer {
-	s := &oauthServer{t: t, pub: pub, expiresIn: 3600, tokens: map[string]string{}, jtis: map[string]bool{}, proofJTIs: map[string]bool{}}
-	mux := http.NewServeMux()
-	mux.HandleFunc("POST /oauth2/v1/token", s.token)
-	mux.HandleFunc("/api/v1/", s.api)
-	s.srv = httptest.NewServer(mux)
-	t.Cleanup(s.srv.Close)
+	s := newOAuthOrg(t, pub)
+	f := newTestServer(t)
+	s.mount(f.org)
+	s.url = f.server.URL
 	return s
+}
+
+// newOAuthOrgInMemory returns the OAuth org model answering through a
+// recorder, for testing/synctest bubbles (no sockets, fake time).
+func newOAuthOrgInMemory(t *testing.T, pub crypto.PublicKey) *oauthServer {
+	s := newOAuthOrg(t, pub)
+	mux := http.NewServeMux()
+	s.mount(mux)
+	s.url, s.rt = recOrg, newRecorder(t, serving(mux))
+	return s
+}
+
+func newOAuthOrg(t *testing.T, pub crypto.PublicKey) *oauthServer {
+	return &oauthServer{t: t, pub: pub, expiresIn: 3600, tokens: map[string]string{}, jtis: map[string]bool{}, proofJTIs: map[string]bool{}}
+}
+
+// mount puts the token endpoint and the API on mux, by whole paths.
+func (s *oauthServer) mount(mux *http.ServeMux) {
+	mux.HandleFunc("POST /oauth2/v1/token", s.token)
+	mux.HandleFunc(apiPrefix+"/", s.api)
 }
 
 func oaError(w http.ResponseWriter, status int, code, desc string) {
@@ -150,7 +170,7 @@ func (s *oauthServer) token(w http.ResponseWriter, r *http.Request) {
 	case c.Issuer != testClientID || c.Subject != testClientID:
 		oaError(w, 400, "invalid_client", "iss and sub must be the client id")
 		return
-	case c.ValidateWithLeeway(jwt.Expected{AnyAudience: jwt.Audience{s.srv.URL + "/oauth2/v1/token"}, Time: time.Now()}, 0) != nil:
+	case c.ValidateWithLeeway(jwt.Expected{AnyAudience: jwt.Audience{s.url + "/oauth2/v1/token"}, Time: time.Now()}, 0) != nil:
 		oaError(w, 400, "invalid_client", "aud or exp is wrong")
 		return
 	}
@@ -212,7 +232,7 @@ func (s *oauthServer) checkProof(proof string, r *http.Request, nonce, access st
 	switch {
 	case replay || jti == "":
 		return "", "DPoP proof jti reused"
-	case c["htm"] != r.Method || c["htu"] != s.srv.URL+r.URL.Path:
+	case c["htm"] != r.Method || c["htu"] != s.url+r.URL.Path:
 		return "", fmt.Sprintf("htm/htu mismatch: %v %v", c["htm"], c["htu"])
 	case time.Since(time.Unix(int64(iat), 0)).Abs() > time.Minute:
 		return "", "iat out of window"
@@ -275,7 +295,11 @@ func (s *oauthServer) api(w http.ResponseWriter, r *http.Request) {
 
 func (s *oauthServer) client(t *testing.T, opts ...okta.ConfigOption) *okta.APIClient {
 	t.Helper()
-	cfg, err := okta.NewConfiguration(append([]okta.ConfigOption{okta.WithOrgURL(s.srv.URL)}, opts...)...)
+	base := []okta.ConfigOption{okta.WithOrgURL(s.url)}
+	if s.rt != nil {
+		base = append(base, okta.WithHTTPClient(&http.Client{Transport: s.rt}))
+	}
+	cfg, err := okta.NewConfiguration(append(base, opts...)...)
 	require.NoError(t, err)
 	return okta.NewAPIClient(cfg)
 }
@@ -338,7 +362,7 @@ func TestClientAssertionClaims(t *testing.T) {
 	for _, cl := range s.claims {
 		assert.Equal(t, testClientID, cl.Issuer)
 		assert.Equal(t, testClientID, cl.Subject)
-		assert.Equal(t, jwt.Audience{s.srv.URL + "/oauth2/v1/token"}, cl.Audience)
+		assert.Equal(t, jwt.Audience{s.url + "/oauth2/v1/token"}, cl.Audience)
 		life := cl.Expiry.Time().Sub(cl.IssuedAt.Time())
 		assert.True(t, life > 0 && life <= 5*time.Minute, "exp is short: %v", life)
 		assert.NotEmpty(t, cl.ID)
@@ -348,16 +372,19 @@ func TestClientAssertionClaims(t *testing.T) {
 }
 
 func TestExpiredTokenIsRefreshed(t *testing.T) {
-	s := newOAuthServer(t, &appRSAKey().PublicKey)
-	s.expiresIn = 1 // replaced a quarter second before it expires
-	c := s.client(t, okta.WithPrivateKey(testClientID, appRSAKey(), "", okta.ScopeAPITokensRead))
-	require.NoError(t, oaCall(c))
-	require.NoError(t, oaCall(c))
-	assert.EqualValues(t, 1, s.fetches.Load())
-	time.Sleep(800 * time.Millisecond)
-	require.NoError(t, oaCall(c))
-	assert.EqualValues(t, 2, s.fetches.Load())
-	assert.Equal(t, []string{"Bearer at-1", "Bearer at-1", "Bearer at-2"}, s.authz, "no call was refused")
+	synctest.Test(t, func(t *testing.T) {
+		s := newOAuthOrgInMemory(t, &appRSAKey().PublicKey)
+		s.expiresIn = 1 // replaced a quarter second before it expires
+		c := s.client(t, okta.WithPrivateKey(testClientID, appRSAKey(), "", okta.ScopeAPITokensRead))
+		require.NoError(t, oaCall(c))
+		time.Sleep(700 * time.Millisecond)
+		require.NoError(t, oaCall(c))
+		assert.EqualValues(t, 1, s.fetches.Load(), "still fresh at 0.7s")
+		time.Sleep(100 * time.Millisecond)
+		require.NoError(t, oaCall(c))
+		assert.EqualValues(t, 2, s.fetches.Load(), "replaced from 0.75s")
+		assert.Equal(t, []string{"Bearer at-1", "Bearer at-1", "Bearer at-2"}, s.authz, "no call was refused")
+	})
 }
 
 func TestWithClientAssertion(t *testing.T) {
@@ -372,7 +399,7 @@ func TestWithClientAssertion(t *testing.T) {
 			Expiry: jwt.NewNumericDate(now.Add(time.Minute)), ID: rand.Text()}).Serialize()
 	}, okta.ScopeAPITokensRead))
 	require.NoError(t, oaCall(c))
-	assert.Equal(t, []string{s.srv.URL + "/oauth2/v1/token"}, auds)
+	assert.Equal(t, []string{s.url + "/oauth2/v1/token"}, auds)
 }
 
 func TestWithTokenSource(t *testing.T) {
@@ -386,24 +413,27 @@ func TestWithTokenSource(t *testing.T) {
 }
 
 func TestSharedTokenFetch(t *testing.T) {
-	s := newOAuthServer(t, &appECKey().PublicKey)
-	s.gate = make(chan struct{})
-	c := s.client(t, okta.WithPrivateKey(testClientID, appECKey(), "", okta.ScopeAPITokensRead))
-	var wg sync.WaitGroup
-	errs := make(chan error, 64)
-	for range 64 {
-		wg.Go(func() { errs <- oaCall(c) })
-	}
-	require.Eventually(t, func() bool { return s.fetches.Load() == 1 }, 5*time.Second, time.Millisecond)
-	time.Sleep(50 * time.Millisecond) // let the others pile up behind the one fetch
-	close(s.gate)
-	wg.Wait()
-	close(errs)
-	for err := range errs {
-		require.NoError(t, err)
-	}
-	assert.EqualValues(t, 1, s.fetches.Load())
-	assert.EqualValues(t, 64, s.apiCalls.Load())
+	synctest.Test(t, func(t *testing.T) {
+		s := newOAuthOrgInMemory(t, &appECKey().PublicKey)
+		s.gate = make(chan struct{})
+		c := s.client(t, okta.WithPrivateKey(testClientID, appECKey(), "", okta.ScopeAPITokensRead))
+		var wg sync.WaitGroup
+		errs := make(chan error, 64)
+		for range 64 {
+			wg.Go(func() { errs <- oaCall(c) })
+		}
+		synctest.Wait() // all 64 are blocked: one in the fetch, the others behind it
+		assert.EqualValues(t, 1, s.fetches.Load())
+		assert.Zero(t, s.apiCalls.Load(), "no call went out before the token")
+		close(s.gate)
+		wg.Wait()
+		close(errs)
+		for err := range errs {
+			require.NoError(t, err)
+		}
+		assert.EqualValues(t, 1, s.fetches.Load())
+		assert.EqualValues(t, 64, s.apiCalls.Load())
+	})
 }
 
 func TestRefusedTokenIsReplacedOnce(t *testing.T) {
@@ -505,7 +535,7 @@ func TestDPoP(t *testing.T) {
 	assert.Nil(t, s.apiProofs[1]["nonce"])
 	assert.Equal(t, "api-nonce-1", s.apiProofs[2]["nonce"])
 	assert.Equal(t, "api-nonce-1", s.apiProofs[3]["nonce"])
-	assert.Equal(t, s.srv.URL+"/api/v1/api-tokens/00T1", s.apiProofs[0]["htu"])
+	assert.Equal(t, s.url+"/api/v1/api-tokens/00T1", s.apiProofs[0]["htu"])
 }
 
 func TestDPoPLearnedFromTheTokenEndpoint(t *testing.T) {
@@ -594,7 +624,7 @@ func TestPrivateKeyNeverShown(t *testing.T) {
 	for _, key := range []crypto.Signer{appRSAKey(), appECKey()} {
 		s := newOAuthServer(t, key.Public())
 		s.apiNonce = "n"
-		cfg, err := okta.NewConfiguration(okta.WithOrgURL(s.srv.URL), okta.WithLogger(logger),
+		cfg, err := okta.NewConfiguration(okta.WithOrgURL(s.url), okta.WithLogger(logger),
 			okta.WithPrivateKey(testClientID, oaPKCS8(t, key), "kid1", okta.ScopeAPITokensRead), okta.WithDPoP(true))
 		require.NoError(t, err)
 		c := okta.NewAPIClient(cfg)
@@ -632,7 +662,7 @@ func TestOAuthConfigurationFromEnvironmentAndYAML(t *testing.T) {
 	s := newOAuthServer(t, &appRSAKey().PublicKey)
 
 	t.Run("environment", func(t *testing.T) {
-		t.Setenv("OKTA_CLIENT_ORGURL", s.srv.URL)
+		t.Setenv("OKTA_CLIENT_ORGURL", s.url)
 		t.Setenv("OKTA_CLIENT_AUTHORIZATIONMODE", "PrivateKey")
 		t.Setenv("OKTA_CLIENT_CLIENTID", testClientID)
 		t.Setenv("OKTA_CLIENT_SCOPES", "okta.apiTokens.read, okta.apps.read")
@@ -647,7 +677,7 @@ func TestOAuthConfigurationFromEnvironmentAndYAML(t *testing.T) {
 		assert.Equal(t, "env-kid", s.assertions[len(s.assertions)-1].Headers[0].KeyID)
 	})
 	t.Run("token without a mode means SSWS", func(t *testing.T) {
-		t.Setenv("OKTA_CLIENT_ORGURL", s.srv.URL)
+		t.Setenv("OKTA_CLIENT_ORGURL", s.url)
 		t.Setenv("OKTA_CLIENT_CLIENTID", testClientID)
 		t.Setenv("OKTA_CLIENT_PRIVATEKEY", keyFile)
 		t.Setenv("OKTA_CLIENT_TOKEN", "00aToken")
@@ -667,7 +697,7 @@ func TestOAuthConfigurationFromEnvironmentAndYAML(t *testing.T) {
       - okta.apiTokens.read
     privateKey: %s
     privateKeyId: yaml-kid
-`, s.srv.URL, testClientID, keyFile))
+`, s.url, testClientID, keyFile))
 		cfg, err := okta.NewConfiguration()
 		require.NoError(t, err)
 		require.NoError(t, oaCall(okta.NewAPIClient(cfg)))

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"iter"
 	"net/http"
-	"net/http/httptest"
 	"net/url"
 	"strings"
 	"sync"
@@ -128,7 +127,7 @@ func TestListApiTokensAllFollowsNext(t *testing.T) {
 	type ctxKey struct{}
 	ctx := context.WithValue(context.Background(), ctxKey{}, "mine")
 	var ctxs []any
-	hc := &http.Client{Transport: roundTripFunc(func(r *http.Request) (*http.Response, error) {
+	hc := &http.Client{Transport: newRecorder(t, func(_ int, r *http.Request) (*http.Response, error) {
 		ctxs = append(ctxs, r.Context().Value(ctxKey{}))
 		return http.DefaultTransport.RoundTrip(r)
 	})}
@@ -265,15 +264,16 @@ func TestListApiTokensAllRefusesCrossOriginLink(t *testing.T) {
 	t.Parallel()
 	var evilCalls int
 	var mu sync.Mutex
-	evil := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	evilAnswer := func(w http.ResponseWriter, r *http.Request) {
 		mu.Lock()
 		evilCalls++
 		mu.Unlock()
 		writeJSON(w, http.StatusOK, `[{"id":"evil"}]`)
-	}))
-	t.Cleanup(evil.Close)
-	evilTLS := httptest.NewTLSServer(evil.Config.Handler)
-	t.Cleanup(evilTLS.Close)
+	}
+	evilOrg, evilOrgTLS := newTestServer(t), newTestServerTLS(t)
+	evilOrg.mux.HandleFunc("/", evilAnswer)
+	evilOrgTLS.mux.HandleFunc("/", evilAnswer)
+	evil, evilTLS := evilOrg.server, evilOrgTLS.server
 
 	withPort := func(prefix string) func(string) string {
 		return func(org string) string {

@@ -2,23 +2,20 @@ package okta_test
 
 // The 429 tests run inside testing/synctest bubbles: time is fake (it starts at
 // 2000-01-01 00:00:00 UTC and jumps when every goroutine is blocked), so the
-// waits are measured exactly and cost no real time. The transport is an
-// httpmock.MockTransport: no network inside a bubble.
+// waits are measured exactly and cost no real time. The transport is a
+// recorder: no network inside a bubble.
 
 import (
 	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"net/http"
 	"strconv"
-	"sync"
 	"testing"
 	"testing/synctest"
 	"time"
 
-	"github.com/jarcoal/httpmock"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
@@ -26,45 +23,12 @@ import (
 )
 
 const (
-	mockOrgURL = "https://rl.okta.com"
-	tokenURL   = mockOrgURL + "/api/v1/api-tokens/00T1"
-	body429    = `{"errorCode":"E0000047","errorSummary":"API call exceeded rate limit due to too many requests.","errorLink":"E0000047","errorId":"oaeRL","errorCauses":[]}`
+	body429 = `{"errorCode":"E0000047","errorSummary":"API call exceeded rate limit due to too many requests.","errorLink":"E0000047","errorId":"oaeRL","errorCauses":[]}`
 )
-
-// rlAttempt is one request the mock received.
-type rlAttempt struct {
-	at     time.Time
-	header http.Header
-	body   string
-}
-
-// rlMock answers each request with the next of its responders, recording
-// when (on the bubble's clock) and what was sent.
-type rlMock struct {
-	mu       sync.Mutex
-	attempts []rlAttempt
-}
-
-func (m *rlMock) record(r *http.Request) {
-	var b []byte
-	if r.Body != nil {
-		b, _ = io.ReadAll(r.Body)
-	}
-	m.mu.Lock()
-	m.attempts = append(m.attempts, rlAttempt{at: time.Now(), header: r.Header.Clone(), body: string(b)})
-	m.mu.Unlock()
-}
-
-func (m *rlMock) all() []rlAttempt {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	return append([]rlAttempt(nil), m.attempts...)
-}
 
 // respond429 builds a 429 with the given headers (name, value pairs).
 func respond429(reqID string, kv ...string) *http.Response {
-	resp := httpmock.NewStringResponse(http.StatusTooManyRequests, body429)
-	resp.Header.Set("Content-Type", "application/json")
+	resp := jsonResponse(http.StatusTooManyRequests, body429)
 	resp.Header.Set("X-Okta-Request-Id", reqID)
 	resp.Header.Set("X-Rate-Limit-Limit", "600")
 	resp.Header.Set("X-Rate-Limit-Remaining", "0")
@@ -75,27 +39,19 @@ func respond429(reqID string, kv ...string) *http.Response {
 }
 
 func respondToken(reqID string) *http.Response {
-	resp := httpmock.NewStringResponse(http.StatusOK, `{"id":"00T1","name":"after the wait"}`)
-	resp.Header.Set("Content-Type", "application/json")
+	resp := jsonResponse(http.StatusOK, `{"id":"00T1","name":"after the wait"}`)
 	resp.Header.Set("X-Okta-Request-Id", reqID)
 	resp.Header.Set("X-Rate-Limit-Limit", "600")
 	resp.Header.Set("X-Rate-Limit-Remaining", "599")
 	return resp
 }
 
-// mockClient returns a client whose transport answers with the responses
-// next returns, in order (next gets the 0-based attempt number).
-func mockClient(t *testing.T, m *rlMock, next func(n int) *http.Response, opts ...okta.ConfigOption) *okta.APIClient {
-	mt := httpmock.NewMockTransport()
-	var n int
-	mt.RegisterNoResponder(func(r *http.Request) (*http.Response, error) {
-		m.record(r)
-		resp := next(n)
-		n++
-		resp.Request = r
-		return resp, nil
-	})
-	return newClient(t, mockOrgURL, append([]okta.ConfigOption{okta.WithHTTPClient(&http.Client{Transport: mt})}, opts...)...)
+// scripted returns a recorder that answers the nth request (from 0) with
+// next(n), and a client for it.
+func scripted(t *testing.T, next func(n int) *http.Response, opts ...okta.ConfigOption) (*recorder, *okta.APIClient) {
+	t.Helper()
+	m := newRecorder(t, func(n int, _ *http.Request) (*http.Response, error) { return next(n), nil })
+	return m, m.client(opts...)
 }
 
 func httpDate(t time.Time) string { return t.UTC().Format(http.TimeFormat) }
@@ -108,8 +64,7 @@ func TestRetryWaitsForResetLocalClockInSync(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
 		start := time.Now()
 		require.Equal(t, time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC), start.UTC())
-		m := &rlMock{}
-		client := mockClient(t, m, func(n int) *http.Response {
+		m, client := scripted(t, func(n int) *http.Response {
 			if n == 0 {
 				now := time.Now()
 				return respond429("r1", "Date", httpDate(now), "X-Rate-Limit-Reset", strconv.FormatInt(now.Unix()+5, 10))
@@ -125,9 +80,9 @@ func TestRetryWaitsForResetLocalClockInSync(t *testing.T) {
 		elapsed := time.Since(start)
 		assert.GreaterOrEqual(t, elapsed, 5*time.Second, "waited until the reset")
 		assert.Less(t, elapsed, 5*time.Second+20*time.Millisecond, "reset − now + jitter")
-		a := m.all()
+		a := m.requests()
 		require.Len(t, a, 2)
-		assert.Equal(t, elapsed, a[1].at.Sub(start))
+		assert.Equal(t, elapsed, a[1].At.Sub(start))
 	})
 }
 
@@ -136,8 +91,7 @@ func TestRetryWaitsForResetLocalClockSkewed(t *testing.T) {
 		t.Run(fmt.Sprint(skew), func(t *testing.T) {
 			synctest.Test(t, func(t *testing.T) {
 				start := time.Now()
-				m := &rlMock{}
-				client := mockClient(t, m, func(n int) *http.Response {
+				m, client := scripted(t, func(n int) *http.Response {
 					if n == 0 {
 						oktaNow := time.Now().Add(skew) // Okta's clock
 						return respond429("r1", "Date", httpDate(oktaNow), "X-Rate-Limit-Reset", strconv.FormatInt(oktaNow.Unix()+7, 10))
@@ -149,7 +103,7 @@ func TestRetryWaitsForResetLocalClockSkewed(t *testing.T) {
 				elapsed := time.Since(start)
 				assert.GreaterOrEqual(t, elapsed, 7*time.Second, "wait = reset − Date")
 				assert.Less(t, elapsed, 7*time.Second+20*time.Millisecond)
-				assert.Len(t, m.all(), 2)
+				assert.Len(t, m.requests(), 2)
 			})
 		})
 	}
@@ -177,8 +131,7 @@ func TestRetryAfter(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			synctest.Test(t, func(t *testing.T) {
 				start := time.Now()
-				m := &rlMock{}
-				client := mockClient(t, m, func(n int) *http.Response {
+				_, client := scripted(t, func(n int) *http.Response {
 					if n == 0 {
 						return respond429("r1", tt.headers(time.Now())...)
 					}
@@ -198,8 +151,7 @@ func TestRetryAfter(t *testing.T) {
 // within [d/2, d] plus up to 20ms.
 func TestRetryExponentialBackoff(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
-		m := &rlMock{}
-		client := mockClient(t, m, func(n int) *http.Response {
+		m, client := scripted(t, func(n int) *http.Response {
 			if n < 4 {
 				return respond429(fmt.Sprintf("r%d", n+1))
 			}
@@ -207,10 +159,10 @@ func TestRetryExponentialBackoff(t *testing.T) {
 		}, okta.WithMaxRetries(4))
 		_, _, err := getToken(client, context.Background())
 		require.NoError(t, err)
-		a := m.all()
+		a := m.requests()
 		require.Len(t, a, 5)
 		for i, d := range []time.Duration{500 * time.Millisecond, time.Second, 2 * time.Second, 4 * time.Second} {
-			gap := a[i+1].at.Sub(a[i].at)
+			gap := a[i+1].At.Sub(a[i].At)
 			assert.GreaterOrEqual(t, gap, d/2, "wait %d", i)
 			assert.LessOrEqual(t, gap, d+20*time.Millisecond, "wait %d", i)
 		}
@@ -220,8 +172,7 @@ func TestRetryExponentialBackoff(t *testing.T) {
 // A backoff that grows past the cap is held at 30 s.
 func TestRetryBackoffCapped(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
-		m := &rlMock{}
-		client := mockClient(t, m, func(n int) *http.Response {
+		m, client := scripted(t, func(n int) *http.Response {
 			if n < 9 {
 				return respond429("r")
 			}
@@ -229,9 +180,9 @@ func TestRetryBackoffCapped(t *testing.T) {
 		}, okta.WithMaxRetries(9))
 		_, _, err := getToken(client, context.Background())
 		require.NoError(t, err)
-		a := m.all()
+		a := m.requests()
 		require.Len(t, a, 10)
-		last := a[9].at.Sub(a[8].at) // 500ms << 8 = 128 s, capped
+		last := a[9].At.Sub(a[8].At) // 500ms << 8 = 128 s, capped
 		assert.GreaterOrEqual(t, last, 15*time.Second)
 		assert.LessOrEqual(t, last, 30*time.Second+20*time.Millisecond)
 	})
@@ -242,8 +193,7 @@ func TestRetryBackoffCapped(t *testing.T) {
 func TestRetryNeverSleepsPastDeadline(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
 		start := time.Now()
-		m := &rlMock{}
-		client := mockClient(t, m, func(n int) *http.Response {
+		m, client := scripted(t, func(n int) *http.Response {
 			now := time.Now()
 			return respond429("r1", "Date", httpDate(now), "X-Rate-Limit-Reset", strconv.FormatInt(now.Unix()+10, 10))
 		})
@@ -257,7 +207,7 @@ func TestRetryNeverSleepsPastDeadline(t *testing.T) {
 		assert.Equal(t, "r1", oe.RequestID)
 		assert.Equal(t, http.StatusTooManyRequests, resp.StatusCode)
 		assert.Zero(t, time.Since(start), "no fake time passed")
-		assert.Len(t, m.all(), 1)
+		assert.Len(t, m.requests(), 1)
 	})
 }
 
@@ -265,8 +215,7 @@ func TestRetryNeverSleepsPastDeadline(t *testing.T) {
 func TestRetryDefaultTwiceThenError(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
 		start := time.Now()
-		m := &rlMock{}
-		client := mockClient(t, m, func(n int) *http.Response {
+		m, client := scripted(t, func(n int) *http.Response {
 			now := time.Now()
 			return respond429(fmt.Sprintf("r%d", n+1), "Date", httpDate(now), "X-Rate-Limit-Reset", strconv.FormatInt(now.Unix()+1, 10))
 		})
@@ -285,20 +234,20 @@ func TestRetryDefaultTwiceThenError(t *testing.T) {
 		assert.Equal(t, okta.RateLimit{Limit: 600, Remaining: 0, Reset: start.Add(3 * time.Second).Truncate(time.Second)}, oe.Response.RateLimit)
 		assert.Contains(t, err.Error(), "429 Too Many Requests")
 		assert.Contains(t, err.Error(), "E0000047")
-		assert.Len(t, m.all(), 3)
+		assert.Len(t, m.requests(), 3)
 
 		// Each retry names the 429 it follows, counts itself, and is
 		// authorized anew.
-		a := m.all()
+		a := m.requests()
 		for i, at := range a {
-			assert.Equal(t, "SSWS "+testToken, at.header.Get("Authorization"), "attempt %d", i)
+			assert.Equal(t, "SSWS "+testToken, at.Header.Get("Authorization"), "attempt %d", i)
 			if i == 0 {
-				assert.Empty(t, at.header.Values("X-Okta-Retry-For"))
-				assert.Empty(t, at.header.Values("X-Okta-Retry-Count"))
+				assert.Empty(t, at.Header.Values("X-Okta-Retry-For"))
+				assert.Empty(t, at.Header.Values("X-Okta-Retry-Count"))
 				continue
 			}
-			assert.Equal(t, []string{fmt.Sprintf("r%d", i)}, at.header.Values("X-Okta-Retry-For"), "attempt %d", i)
-			assert.Equal(t, []string{strconv.Itoa(i)}, at.header.Values("X-Okta-Retry-Count"), "attempt %d", i)
+			assert.Equal(t, []string{fmt.Sprintf("r%d", i)}, at.Header.Values("X-Okta-Retry-For"), "attempt %d", i)
+			assert.Equal(t, []string{strconv.Itoa(i)}, at.Header.Values("X-Okta-Retry-Count"), "attempt %d", i)
 		}
 	})
 }
@@ -306,14 +255,13 @@ func TestRetryDefaultTwiceThenError(t *testing.T) {
 func TestRetryOff(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
 		start := time.Now()
-		m := &rlMock{}
-		client := mockClient(t, m, func(n int) *http.Response {
+		m, client := scripted(t, func(n int) *http.Response {
 			return respond429("r1", "Retry-After", "1")
 		}, okta.WithMaxRetries(0))
 		_, _, err := getToken(client, context.Background())
 		requireOktaError(t, err)
 		assert.ErrorIs(t, err, okta.ErrRateLimited)
-		assert.Len(t, m.all(), 1)
+		assert.Len(t, m.requests(), 1)
 		assert.Zero(t, time.Since(start))
 	})
 }
@@ -321,14 +269,11 @@ func TestRetryOff(t *testing.T) {
 // A retried POST sends its body again, byte for byte.
 func TestRetryResendsPostBody(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
-		m := &rlMock{}
-		client := mockClient(t, m, func(n int) *http.Response {
+		m, client := scripted(t, func(n int) *http.Response {
 			if n < 2 {
 				return respond429(fmt.Sprintf("r%d", n+1), "Retry-After", "1")
 			}
-			resp := httpmock.NewStringResponse(http.StatusOK, `{"id":"0oa1","name":"bookmark","label":"Retry me","signOnMode":"BOOKMARK"}`)
-			resp.Header.Set("Content-Type", "application/json")
-			return resp
+			return jsonResponse(http.StatusOK, `{"id":"0oa1","name":"bookmark","label":"Retry me","signOnMode":"BOOKMARK"}`)
 		})
 		const doc = `{"name":"bookmark","label":"Retry me","signOnMode":"BOOKMARK","settings":{"app":{"url":"https://example.com/x","requestIntegration":false}},"futureMember":{"n":12345678901234567890}}`
 		var app okta.Application
@@ -336,16 +281,16 @@ func TestRetryResendsPostBody(t *testing.T) {
 		got, _, err := client.ApplicationAPI.CreateApplication(context.Background(), okta.CreateApplicationRequest{Application: &app})
 		require.NoError(t, err)
 		assert.Equal(t, "0oa1", got.ID)
-		a := m.all()
+		a := m.requests()
 		require.Len(t, a, 3)
-		assert.JSONEq(t, doc, a[0].body)
+		assert.JSONEq(t, doc, string(a[0].Body))
 		for i := range a {
-			assert.Equal(t, a[0].body, a[i].body, "attempt %d", i)
-			assert.Equal(t, "application/json", a[i].header.Get("Content-Type"))
-			assert.Equal(t, "SSWS "+testToken, a[i].header.Get("Authorization"))
+			assert.Equal(t, string(a[0].Body), string(a[i].Body), "attempt %d", i)
+			assert.Equal(t, "application/json", a[i].Header.Get("Content-Type"))
+			assert.Equal(t, "SSWS "+testToken, a[i].Header.Get("Authorization"))
 		}
-		assert.Equal(t, "r2", a[2].header.Get("X-Okta-Retry-For"))
-		assert.Equal(t, "2", a[2].header.Get("X-Okta-Retry-Count"))
+		assert.Equal(t, "r2", a[2].Header.Get("X-Okta-Retry-For"))
+		assert.Equal(t, "2", a[2].Header.Get("X-Okta-Retry-Count"))
 	})
 }
 
@@ -354,8 +299,7 @@ func TestRetryResendsPostBody(t *testing.T) {
 func TestRetryCanceledDuringWait(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
 		start := time.Now()
-		m := &rlMock{}
-		client := mockClient(t, m, func(n int) *http.Response {
+		m, client := scripted(t, func(n int) *http.Response {
 			now := time.Now()
 			return respond429("r1", "Date", httpDate(now), "X-Rate-Limit-Reset", strconv.FormatInt(now.Unix()+30, 10))
 		})
@@ -369,7 +313,7 @@ func TestRetryCanceledDuringWait(t *testing.T) {
 		require.True(t, errors.As(err, &oe))
 		assert.Equal(t, "r1", oe.RequestID)
 		assert.Equal(t, 1500*time.Millisecond, time.Since(start), "returned when canceled")
-		assert.Len(t, m.all(), 1)
+		assert.Len(t, m.requests(), 1)
 	})
 }
 
@@ -378,16 +322,16 @@ func TestNoRetryFor4xx(t *testing.T) {
 	for _, status := range []int{400, 401, 403, 404} {
 		t.Run(strconv.Itoa(status), func(t *testing.T) {
 			synctest.Test(t, func(t *testing.T) {
-				m := &rlMock{}
-				client := mockClient(t, m, func(int) *http.Response {
-					resp := httpmock.NewStringResponse(status, `{"errorCode":"E0000001"}`)
+				m, client := scripted(t, func(int) *http.Response {
+					resp := jsonResponse(status, `{"errorCode":"E0000001"}`)
+					resp.Header.Del("Content-Type") // an error body Okta did not label
 					resp.Header.Set("Retry-After", "1")
 					return resp
 				})
 				_, _, err := getToken(client, context.Background())
 				oe := requireOktaError(t, err)
 				assert.Equal(t, status, oe.StatusCode)
-				assert.Len(t, m.all(), 1)
+				assert.Len(t, m.requests(), 1)
 			})
 		})
 	}
@@ -441,8 +385,7 @@ func TestRetryHugeWaitsSaturate(t *testing.T) {
 	} {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
-			m := &rlMock{}
-			client := mockClient(t, m, func(n int) *http.Response {
+			m, client := scripted(t, func(n int) *http.Response {
 				if n == 0 {
 					return respond429("r1", kv...)
 				}
@@ -454,7 +397,7 @@ func TestRetryHugeWaitsSaturate(t *testing.T) {
 			_, resp, err := getToken(client, ctx)
 			require.ErrorIs(t, err, okta.ErrRateLimited)
 			assert.NotErrorIs(t, err, context.DeadlineExceeded)
-			assert.Len(t, m.all(), 1, "not retried")
+			assert.Len(t, m.requests(), 1, "not retried")
 			assert.Less(t, time.Since(start), time.Second, "returned at once")
 			if kv[1] == "" {
 				return
@@ -467,7 +410,7 @@ func TestRetryHugeWaitsSaturate(t *testing.T) {
 			require.ErrorIs(t, err, okta.ErrRateLimited)
 			assert.Contains(t, err.Error(), "MaxWait")
 			assert.Less(t, time.Since(start), time.Second, "refused at once")
-			assert.Len(t, m.all(), 1, "not sent")
+			assert.Len(t, m.requests(), 1, "not sent")
 		})
 	}
 }
@@ -479,8 +422,7 @@ func TestRetryJitterFitsBeforeDeadline(t *testing.T) {
 	for i := range 20 {
 		synctest.Test(t, func(t *testing.T) {
 			start := time.Now()
-			m := &rlMock{}
-			client := mockClient(t, m, func(n int) *http.Response {
+			m, client := scripted(t, func(n int) *http.Response {
 				if n == 0 {
 					return respond429("r1", "Date", httpDate(start), "X-Rate-Limit-Reset", strconv.FormatInt(start.Unix()+10, 10))
 				}
@@ -491,10 +433,10 @@ func TestRetryJitterFitsBeforeDeadline(t *testing.T) {
 			defer cancel()
 			_, _, err := getToken(client, ctx)
 			require.NoError(t, err, "run %d", i)
-			a := m.all()
+			a := m.requests()
 			require.Len(t, a, 2)
-			assert.False(t, a[1].at.Before(start.Add(10*time.Second)), "not before the reset")
-			assert.True(t, a[1].at.Before(deadline), "sent before the deadline")
+			assert.False(t, a[1].At.Before(start.Add(10*time.Second)), "not before the reset")
+			assert.True(t, a[1].At.Before(deadline), "sent before the deadline")
 		})
 	}
 }

@@ -27,14 +27,15 @@ type bodySeen struct {
 
 func newBodySeen(t *testing.T) *bodySeen {
 	s := &bodySeen{}
-	s.Server = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	f := newTestServer(t)
+	f.mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		b, _ := io.ReadAll(r.Body)
 		s.mu.Lock()
 		s.bodies = append(s.bodies, r.Method+" "+string(b))
 		s.mu.Unlock()
 		writeJSON(w, http.StatusOK, `{"id":"0oaEvil","name":"bookmark"}`)
-	}))
-	t.Cleanup(s.Close)
+	})
+	s.Server = f.server
 	return s
 }
 
@@ -62,10 +63,11 @@ func TestRedirectWithBodyToAnotherOriginRefused(t *testing.T) {
 			t.Run(http.StatusText(status)+map[bool]string{false: ", SDK client", true: ", caller's client"}[callers], func(t *testing.T) {
 				t.Parallel()
 				evil := newBodySeen(t)
-				org := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+				f := newTestServer(t)
+				f.mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 					http.Redirect(w, r, evil.URL+"/api/v1/apps", status)
-				}))
-				t.Cleanup(org.Close)
+				})
+				org := f.server
 				hc := &http.Client{}
 				opts := []okta.ConfigOption{okta.WithMaxRetries(2)}
 				if callers {
@@ -119,10 +121,11 @@ func TestRedirectWithBodyWithinOrgFollowed(t *testing.T) {
 func TestRedirectDowngradeRefused(t *testing.T) {
 	t.Parallel()
 	plain := newAuthSeen(t, false)
-	org := httptest.NewTLSServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	f := newTestServerTLS(t)
+	f.org.HandleFunc(apiPrefix+"/", func(w http.ResponseWriter, r *http.Request) {
 		http.Redirect(w, r, plain.URL+r.URL.Path, http.StatusFound)
-	}))
-	t.Cleanup(org.Close)
+	})
+	org := f.server
 	c := newClient(t, org.URL, okta.WithHTTPClient(org.Client()))
 	_, _, err := c.ApiTokenAPI.GetApiToken(context.Background(), okta.GetApiTokenRequest{ApiTokenID: "a"})
 	requireError(t, err)

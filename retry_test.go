@@ -2,20 +2,17 @@ package okta_test
 
 // The retry policy, rule by rule. Timing tests run in testing/synctest bubbles
 // (the fake clock starts at 2000-01-01 00:00:00 UTC and jumps when every
-// goroutine is blocked) with relOrg, an in-memory transport; connection
+// goroutine is blocked) with a recorder as the transport; connection
 // failures use real loopback sockets.
 
 import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"net"
 	"net/http"
 	"net/http/httptest"
 	"strconv"
-	"strings"
-	"sync"
 	"sync/atomic"
 	"syscall"
 	"testing"
@@ -28,72 +25,19 @@ import (
 	"github.com/gatekit/okta"
 )
 
-const relOrgURL = "https://rel.okta.com"
-
-// relSent is one request relOrg received.
-type relSent struct {
-	at     time.Time
-	method string
-	path   string
-	header http.Header
-}
-
-// relOrg is an in-memory org: it answers the nth request (from 0) with what
-// respond returns and records when each request came, on the bubble's clock.
-type relOrg struct {
-	respond func(n int, r *http.Request) (*http.Response, error)
-	mu      sync.Mutex
-	sent    []relSent
-}
-
-func (o *relOrg) RoundTrip(r *http.Request) (*http.Response, error) {
-	o.mu.Lock()
-	n := len(o.sent)
-	o.sent = append(o.sent, relSent{at: time.Now(), method: r.Method, path: r.URL.Path, header: r.Header.Clone()})
-	o.mu.Unlock()
-	if r.Body != nil {
-		r.Body.Close()
-	}
-	resp, err := o.respond(n, r)
-	if resp != nil {
-		resp.Request = r
-	}
-	return resp, err
-}
-
-func (o *relOrg) requests() []relSent {
-	o.mu.Lock()
-	defer o.mu.Unlock()
-	return append([]relSent(nil), o.sent...)
-}
-
-// gaps returns the time between consecutive requests.
-func (o *relOrg) gaps() []time.Duration {
-	sent := o.requests()
-	var out []time.Duration
-	for i := 1; i < len(sent); i++ {
-		out = append(out, sent[i].at.Sub(sent[i-1].at))
-	}
-	return out
-}
-
-func (o *relOrg) client(t testing.TB, opts ...okta.ConfigOption) *okta.APIClient {
-	return newClient(t, relOrgURL, append([]okta.ConfigOption{okta.WithHTTPClient(&http.Client{Transport: o})}, opts...)...)
-}
-
-// relJSON is a response with Okta's headers for the bubble's now, a JSON
-// body, and extra headers as name, value pairs.
+// relJSON is jsonResponse with Okta's headers for the bubble's now (a JSON
+// Content-Type even without a body) and extra headers as name, value pairs,
+// each replacing what was there.
 func relJSON(status int, body string, kv ...string) *http.Response {
-	h := http.Header{}
+	resp := jsonResponse(status, body)
+	h := resp.Header
 	h.Set("Content-Type", "application/json")
 	h.Set("Date", time.Now().UTC().Format(http.TimeFormat))
 	h.Set("X-Okta-Request-Id", "req-"+strconv.Itoa(status))
 	for i := 0; i+1 < len(kv); i += 2 {
 		h.Set(kv[i], kv[i+1])
 	}
-	return &http.Response{StatusCode: status, Status: fmt.Sprintf("%d %s", status, http.StatusText(status)),
-		Header: h, Body: io.NopCloser(strings.NewReader(body)), ContentLength: int64(len(body)),
-		Proto: "HTTP/1.1", ProtoMajor: 1, ProtoMinor: 1}
+	return resp
 }
 
 func relError(status int, kv ...string) *http.Response {
@@ -149,12 +93,12 @@ func TestRetryStatusMethodMatrix(t *testing.T) {
 			t.Run(fmt.Sprintf("%d %s", status, rc.method), func(t *testing.T) {
 				t.Parallel()
 				synctest.Test(t, func(t *testing.T) {
-					org := &relOrg{respond: func(n int, r *http.Request) (*http.Response, error) {
+					org := newRecorder(t, func(n int, r *http.Request) (*http.Response, error) {
 						now := time.Now()
 						return relError(status, "X-Rate-Limit-Limit", "100", "X-Rate-Limit-Remaining", "0",
 							"X-Rate-Limit-Reset", strconv.FormatInt(now.Unix()+1, 10)), nil
-					}}
-					err := rc.call(context.Background(), org.client(t, okta.WithMaxRetries(2)))
+					})
+					err := rc.call(context.Background(), org.client(okta.WithMaxRetries(2)))
 					oe := requireOktaError(t, err)
 					assert.Equal(t, status, oe.StatusCode)
 
@@ -166,9 +110,9 @@ func TestRetryStatusMethodMatrix(t *testing.T) {
 					sent := org.requests()
 					require.Len(t, sent, want, "attempts")
 					for i, s := range sent {
-						assert.Equal(t, rc.method, s.method)
+						assert.Equal(t, rc.method, s.Method)
 						if i > 0 {
-							assert.Equal(t, strconv.Itoa(i), s.header.Get("X-Okta-Retry-Count"))
+							assert.Equal(t, strconv.Itoa(i), s.Header.Get("X-Okta-Retry-Count"))
 						}
 					}
 				})
@@ -187,22 +131,12 @@ func closedAddr(t *testing.T) string {
 	return addr
 }
 
-// countingTransport counts the attempts the SDK makes through a real
-// transport.
-type countingTransport struct {
-	base http.RoundTripper
-	n    atomic.Int32
-}
-
-func (c *countingTransport) RoundTrip(r *http.Request) (*http.Response, error) {
-	c.n.Add(1)
-	return c.base.RoundTrip(r)
-}
-
-func freshTransport(t *testing.T) *countingTransport {
+// freshTransport returns a recorder that sends through a transport of its
+// own, so the attempts the SDK makes on real sockets are counted.
+func freshTransport(t *testing.T) *recorder {
 	tr := http.DefaultTransport.(*http.Transport).Clone()
 	t.Cleanup(tr.CloseIdleConnections)
-	return &countingTransport{base: tr}
+	return newRecorder(t, func(_ int, r *http.Request) (*http.Response, error) { return tr.RoundTrip(r) })
 }
 
 // A connection that could not be made carried nothing to Okta: every method is
@@ -219,7 +153,7 @@ func TestRetryDialRefusedEveryMethod(t *testing.T) {
 			require.ErrorAs(t, err, &op)
 			assert.Equal(t, "dial", op.Op)
 			assert.ErrorIs(t, err, syscall.ECONNREFUSED)
-			assert.EqualValues(t, 2, tr.n.Load(), "attempts")
+			assert.Equal(t, 2, tr.calls(), "attempts")
 		})
 	}
 }
@@ -227,9 +161,8 @@ func TestRetryDialRefusedEveryMethod(t *testing.T) {
 // hangUp is an org that reads each request and then closes the connection
 // without an answer: with rst, abortively (the client sees a reset).
 func hangUp(t *testing.T, rst bool) (*httptest.Server, *atomic.Int32) {
-	var hits atomic.Int32
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		hits.Add(1)
+	f := newTestServer(t)
+	f.mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		conn, _, err := w.(http.Hijacker).Hijack()
 		if err != nil {
 			t.Error(err)
@@ -239,9 +172,8 @@ func hangUp(t *testing.T, rst bool) (*httptest.Server, *atomic.Int32) {
 			tcp.SetLinger(0)
 		}
 		conn.Close()
-	}))
-	t.Cleanup(srv.Close)
-	return srv, &hits
+	})
+	return f.server, &f.calls
 }
 
 // A connection lost after the request was sent may have reached Okta: GET,
@@ -281,8 +213,8 @@ func TestRetryDecideHook(t *testing.T) {
 		synctest.Test(t, func(t *testing.T) {
 			var seen []okta.RetryAttempt
 			var policy []bool
-			org := &relOrg{respond: func(int, *http.Request) (*http.Response, error) { return relError(503), nil }}
-			client := org.client(t, okta.WithRetryPolicy(okta.RetryPolicy{MaxRetries: 3, Decide: func(a okta.RetryAttempt, retry bool) bool {
+			org := newRecorder(t, func(int, *http.Request) (*http.Response, error) { return relError(503), nil })
+			client := org.client(okta.WithRetryPolicy(okta.RetryPolicy{MaxRetries: 3, Decide: func(a okta.RetryAttempt, retry bool) bool {
 				seen, policy = append(seen, a), append(policy, retry)
 				return false
 			}}))
@@ -304,13 +236,13 @@ func TestRetryDecideHook(t *testing.T) {
 	t.Run("allow a POST after a 500", func(t *testing.T) {
 		synctest.Test(t, func(t *testing.T) {
 			var calls int
-			org := &relOrg{respond: func(n int, _ *http.Request) (*http.Response, error) {
+			org := newRecorder(t, func(n int, _ *http.Request) (*http.Response, error) {
 				if n < 2 {
 					return relError(500), nil
 				}
 				return relJSON(200, relAppJSON), nil
-			}}
-			client := org.client(t, okta.WithRetryPolicy(okta.RetryPolicy{MaxRetries: 2, Decide: func(a okta.RetryAttempt, retry bool) bool {
+			})
+			client := org.client(okta.WithRetryPolicy(okta.RetryPolicy{MaxRetries: 2, Decide: func(a okta.RetryAttempt, retry bool) bool {
 				calls++
 				assert.False(t, retry, "the policy would not retry a POST after a 500")
 				assert.Equal(t, "createApplication", a.Op)
@@ -324,8 +256,8 @@ func TestRetryDecideHook(t *testing.T) {
 	t.Run("not asked past MaxRetries", func(t *testing.T) {
 		synctest.Test(t, func(t *testing.T) {
 			var calls int
-			org := &relOrg{respond: func(int, *http.Request) (*http.Response, error) { return relError(500), nil }}
-			client := org.client(t, okta.WithRetryPolicy(okta.RetryPolicy{MaxRetries: 2, Decide: func(okta.RetryAttempt, bool) bool {
+			org := newRecorder(t, func(int, *http.Request) (*http.Response, error) { return relError(500), nil })
+			client := org.client(okta.WithRetryPolicy(okta.RetryPolicy{MaxRetries: 2, Decide: func(okta.RetryAttempt, bool) bool {
 				calls++
 				return true
 			}}))
@@ -338,8 +270,8 @@ func TestRetryDecideHook(t *testing.T) {
 		synctest.Test(t, func(t *testing.T) {
 			boom := errors.New("proxy hung up")
 			var seen []okta.RetryAttempt
-			org := &relOrg{respond: func(int, *http.Request) (*http.Response, error) { return nil, boom }}
-			client := org.client(t, okta.WithRetryPolicy(okta.RetryPolicy{MaxRetries: 1, Decide: func(a okta.RetryAttempt, retry bool) bool {
+			org := newRecorder(t, func(int, *http.Request) (*http.Response, error) { return nil, boom })
+			client := org.client(okta.WithRetryPolicy(okta.RetryPolicy{MaxRetries: 1, Decide: func(a okta.RetryAttempt, retry bool) bool {
 				seen = append(seen, a)
 				return retry
 			}}))
@@ -368,8 +300,8 @@ func TestRetryMaxWaitExceededReturnsAtOnce(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
 			synctest.Test(t, func(t *testing.T) {
-				org := &relOrg{respond: func(int, *http.Request) (*http.Response, error) { return reply(), nil }}
-				client := org.client(t, okta.WithRetryPolicy(okta.RetryPolicy{MaxRetries: 5, MaxWait: time.Minute}))
+				org := newRecorder(t, func(int, *http.Request) (*http.Response, error) { return reply(), nil })
+				client := org.client(okta.WithRetryPolicy(okta.RetryPolicy{MaxRetries: 5, MaxWait: time.Minute}))
 				start := time.Now()
 				requireOktaError(t, relCallFor(http.MethodGet).call(context.Background(), client))
 				assert.Zero(t, time.Since(start), "no time passed")
@@ -388,8 +320,8 @@ func TestRetryBackoffCappedAndJittered(t *testing.T) {
 	runs := make([][]time.Duration, 4)
 	for i := range runs {
 		synctest.Test(t, func(t *testing.T) {
-			org := &relOrg{respond: func(int, *http.Request) (*http.Response, error) { return relError(503), nil }}
-			client := org.client(t, okta.WithMaxRetries(retries))
+			org := newRecorder(t, func(int, *http.Request) (*http.Response, error) { return relError(503), nil })
+			client := org.client(okta.WithMaxRetries(retries))
 			requireOktaError(t, relCallFor(http.MethodGet).call(context.Background(), client))
 			runs[i] = org.gaps()
 		})
@@ -416,14 +348,14 @@ func TestRetryBackoffCappedAndJittered(t *testing.T) {
 func TestRetry5xxIgnoresRateLimitReset(t *testing.T) {
 	t.Parallel()
 	synctest.Test(t, func(t *testing.T) {
-		org := &relOrg{respond: func(n int, _ *http.Request) (*http.Response, error) {
+		org := newRecorder(t, func(n int, _ *http.Request) (*http.Response, error) {
 			if n == 0 {
 				return relError(503, "X-Rate-Limit-Limit", "100", "X-Rate-Limit-Remaining", "42",
 					"X-Rate-Limit-Reset", strconv.FormatInt(time.Now().Add(time.Hour).Unix(), 10)), nil
 			}
 			return relJSON(200, relAppJSON), nil
-		}}
-		require.NoError(t, relCallFor(http.MethodGet).call(context.Background(), org.client(t)))
+		})
+		require.NoError(t, relCallFor(http.MethodGet).call(context.Background(), org.client()))
 		gaps := org.gaps()
 		require.Len(t, gaps, 1)
 		assert.GreaterOrEqual(t, gaps[0], 250*time.Millisecond)
@@ -437,8 +369,8 @@ func TestRetryBackoffHonoursContext(t *testing.T) {
 	t.Parallel()
 	t.Run("canceled while waiting", func(t *testing.T) {
 		synctest.Test(t, func(t *testing.T) {
-			org := &relOrg{respond: func(int, *http.Request) (*http.Response, error) { return relError(503), nil }}
-			client := org.client(t, okta.WithMaxRetries(5))
+			org := newRecorder(t, func(int, *http.Request) (*http.Response, error) { return relError(503), nil })
+			client := org.client(okta.WithMaxRetries(5))
 			ctx, cancel := context.WithCancel(context.Background())
 			time.AfterFunc(100*time.Millisecond, cancel)
 			start := time.Now()
@@ -453,8 +385,8 @@ func TestRetryBackoffHonoursContext(t *testing.T) {
 	})
 	t.Run("deadline before the backoff ends", func(t *testing.T) {
 		synctest.Test(t, func(t *testing.T) {
-			org := &relOrg{respond: func(int, *http.Request) (*http.Response, error) { return relError(503), nil }}
-			client := org.client(t, okta.WithMaxRetries(5))
+			org := newRecorder(t, func(int, *http.Request) (*http.Response, error) { return relError(503), nil })
+			client := org.client(okta.WithMaxRetries(5))
 			ctx, cancel := context.WithTimeout(context.Background(), 200*time.Millisecond)
 			defer cancel()
 			start := time.Now()
@@ -479,8 +411,8 @@ func TestDefaultRetryPolicy(t *testing.T) {
 			t.Parallel()
 			synctest.Test(t, func(t *testing.T) {
 				for method, want := range map[string]int{http.MethodGet: 3, http.MethodPost: 1} {
-					org := &relOrg{respond: func(int, *http.Request) (*http.Response, error) { return relError(503), nil }}
-					requireOktaError(t, relCallFor(method).call(context.Background(), org.client(t, opts...)))
+					org := newRecorder(t, func(int, *http.Request) (*http.Response, error) { return relError(503), nil })
+					requireOktaError(t, relCallFor(method).call(context.Background(), org.client(opts...)))
 					assert.Len(t, org.requests(), want, method)
 				}
 				for _, tc := range []struct {
@@ -488,15 +420,15 @@ func TestDefaultRetryPolicy(t *testing.T) {
 					sent  int
 				}{{119 * time.Second, 2}, {121 * time.Second, 1}} {
 					reset := time.Now().Add(tc.reset)
-					org := &relOrg{respond: func(n int, _ *http.Request) (*http.Response, error) {
+					org := newRecorder(t, func(n int, _ *http.Request) (*http.Response, error) {
 						if n == 0 {
 							return relError(429, "X-Rate-Limit-Limit", "10", "X-Rate-Limit-Remaining", "0",
 								"X-Rate-Limit-Reset", strconv.FormatInt(reset.Unix(), 10)), nil
 						}
 						return relJSON(200, relAppJSON), nil
-					}}
+					})
 					start := time.Now()
-					err := relCallFor(http.MethodGet).call(context.Background(), org.client(t, opts...))
+					err := relCallFor(http.MethodGet).call(context.Background(), org.client(opts...))
 					assert.Len(t, org.requests(), tc.sent, "reset in %v", tc.reset)
 					if tc.sent == 2 {
 						assert.NoError(t, err)

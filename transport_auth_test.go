@@ -7,7 +7,6 @@ import (
 	"context"
 	"fmt"
 	"net/http"
-	"net/http/httptest"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -59,11 +58,9 @@ func TestResponseRequestCarriesNoCredentials(t *testing.T) {
 	})
 }
 
-// strippingTransport answers as a proxy or recorder may: the Request of its
-// responses is a copy without the credentials.
-type strippingTransport struct{}
-
-func (strippingTransport) RoundTrip(r *http.Request) (*http.Response, error) {
+// stripCredentials sends r and answers as a proxy or recorder may: the
+// Request of its response is a copy without the credentials.
+func stripCredentials(_ int, r *http.Request) (*http.Response, error) {
 	resp, err := http.DefaultTransport.RoundTrip(r)
 	if resp != nil {
 		bare := r.Clone(r.Context())
@@ -87,7 +84,8 @@ func (s *countingSource) Token() (*oauth2.Token, error) {
 func TestRefusedTokenKnownWithoutTheResponseRequest(t *testing.T) {
 	t.Parallel()
 	release, arrived := make(chan struct{}), make(chan struct{})
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	f := newTestServer(t)
+	f.org.HandleFunc(apiPrefix+"/", func(w http.ResponseWriter, r *http.Request) {
 		if r.Header.Get("Authorization") == "Bearer at-2" {
 			writeJSON(w, 200, `{"id":"00T1"}`)
 			return
@@ -98,11 +96,11 @@ func TestRefusedTokenKnownWithoutTheResponseRequest(t *testing.T) {
 		}
 		w.Header().Set("WWW-Authenticate", `Bearer error="invalid_token"`)
 		writeJSON(w, 401, `{"errorCode":"E0000011","errorSummary":"Invalid token provided"}`)
-	}))
-	t.Cleanup(srv.Close)
+	})
+	srv := f.server
 	ts := &countingSource{}
 	cfg, err := okta.NewConfiguration(okta.WithOrgURL(srv.URL), okta.WithTokenSource(ts),
-		okta.WithHTTPClient(&http.Client{Transport: strippingTransport{}}), okta.WithMaxRetries(0))
+		okta.WithHTTPClient(&http.Client{Transport: newRecorder(t, stripCredentials)}), okta.WithMaxRetries(0))
 	require.NoError(t, err)
 	c := okta.NewAPIClient(cfg)
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)

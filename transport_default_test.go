@@ -13,7 +13,6 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"runtime"
-	"sync/atomic"
 	"testing"
 
 	"github.com/jarcoal/httpmock"
@@ -23,34 +22,25 @@ import (
 	"github.com/gatekit/okta"
 )
 
-// wrappedTransport is what instrumentation (otelhttp and the like) makes of
-// http.DefaultTransport: another type around it.
-type wrappedTransport struct {
-	base  http.RoundTripper
-	calls atomic.Int32
-}
-
-func (w *wrappedTransport) RoundTrip(r *http.Request) (*http.Response, error) {
-	w.calls.Add(1)
-	return w.base.RoundTrip(r)
-}
-
 // A program that wrapped http.DefaultTransport can still build a
 // Configuration, and its requests go through the wrapper.
 func TestWrappedDefaultTransport(t *testing.T) {
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	f := newTestServer(t)
+	f.mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, 200, `{"id":"00T1"}`)
-	}))
-	t.Cleanup(srv.Close)
+	})
+	srv := f.server
 	orig := http.DefaultTransport
-	w := &wrappedTransport{base: orig}
+	// What instrumentation (otelhttp and the like) makes of the default
+	// transport: another type around it.
+	w := newRecorder(t, func(_ int, r *http.Request) (*http.Response, error) { return orig.RoundTrip(r) })
 	http.DefaultTransport = w
 	t.Cleanup(func() { http.DefaultTransport = orig })
 
 	var c *okta.APIClient
 	require.NotPanics(t, func() { c = newClient(t, srv.URL) })
 	require.NoError(t, oaCall(c))
-	assert.Equal(t, int32(1), w.calls.Load(), "the request went through the program's wrapper")
+	assert.Equal(t, 1, w.calls(), "the request went through the program's wrapper")
 }
 
 // httpmock.Activate works as users expect with the default client, whether
@@ -89,10 +79,11 @@ func persistConns() int {
 // Short-lived clients built without WithHTTPClient share one connection pool:
 // a hundred of them leave one idle connection, not a hundred.
 func TestDefaultClientsShareOnePool(t *testing.T) {
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	f := newTestServer(t)
+	f.mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, 200, `{"id":"00T1"}`)
-	}))
-	t.Cleanup(srv.Close)
+	})
+	srv := f.server
 	before := persistConns()
 	for range 100 {
 		require.NoError(t, oaCall(newClient(t, srv.URL)))
