@@ -31,12 +31,12 @@ func secretModels(t *testing.T) (*okta.Application, *okta.Application, *okta.App
 	t.Helper()
 	var app, stray okta.Application
 	require.NoError(t, json.Unmarshal([]byte(`{"id":"0oa1","credentials":{"oauthClient":{"client_id":"c","client_secret":"`+clientSecret+`"}}}`), &app))
-	require.Equal(t, okta.Secret(clientSecret), app.Credentials.OAuthClient.ClientSecret)
+	require.Equal(t, okta.NewSecret(clientSecret), app.Credentials.OAuthClient.ClientSecret)
 	require.NoError(t, json.Unmarshal([]byte(`{"id":"0oa2","credentials":{"oauthClient":{"client_secret":`+straySecret+`}}}`), &stray))
 	user := &okta.AppUser{ID: "00u1"}
-	user.Credentials.Password.Value = userPassword
+	user.Credentials.Password.Value = okta.NewSecret(userPassword)
 	prov := &okta.ProvisioningConnectionRequest{}
-	prov.Profile.Token = provToken
+	prov.Profile.Token = okta.NewSecret(provToken)
 	return &app, &stray, user, prov
 }
 
@@ -142,7 +142,7 @@ func TestSecretsRedactedByJSONMarshal(t *testing.T) {
 	out, err := json.Marshal(app)
 	require.NoError(t, err)
 	assert.JSONEq(t, `{"id":"0oa1","credentials":{"oauthClient":{"client_id":"c","client_secret":"[REDACTED]"}}}`, string(out))
-	empty, err := json.Marshal(okta.Secret(""))
+	empty, err := json.Marshal(okta.Secret{})
 	require.NoError(t, err)
 	assert.Equal(t, `""`, string(empty), "an empty secret hides nothing")
 
@@ -167,7 +167,7 @@ func TestSecretsRedactedByJSONMarshal(t *testing.T) {
 	assertNoPlantedSecret(t, "yaml", string(y))
 
 	// SetExtra sends a Secret in full: it is the caller's member to send.
-	require.NoError(t, back.SetExtra("token", okta.Secret("x-extra")))
+	require.NoError(t, back.SetExtra("token", okta.NewSecret("x-extra")))
 	raw, _ := back.Extra("token")
 	assert.Equal(t, `"x-extra"`, string(raw))
 }
