@@ -36,11 +36,12 @@ import (
 //     writes "[REDACTED]" (an empty Secret stays ""). json.Marshal of a model
 //     is lossless for everything else; a Secret that arrived as another JSON
 //     type is redacted too, and its text is kept masked;
-//   - encoders that use encoding.TextMarshaler (encoding/xml, YAML,
-//     encoding/gob).
+//   - encoders that use encoding.TextMarshaler (encoding/xml, YAML);
+//   - encoding/gob refuses a Secret, and so any value holding one in an
+//     exported field: a Secret has no exported fields.
 //
 // Decoding is not affected: json.Unmarshal and the SDK read a Secret as sent.
-// So a model that went through json.Marshal and json.Unmarshal (or gob) holds
+// So a model that went through json.Marshal and json.Unmarshal holds
 // "[REDACTED]" where its secrets were; the SDK refuses to send such a value
 // rather than set a credential to that text. To keep a secret, read it with
 // Reveal before encoding the model.
@@ -127,8 +128,7 @@ func (s *Secret) UnmarshalJSON(data []byte) error {
 }
 
 // MarshalText returns "[REDACTED]", for encoders that use
-// encoding.TextMarshaler: encoding/xml, YAML libraries, encoding/gob,
-// slog.TextHandler.
+// encoding.TextMarshaler: encoding/xml, YAML libraries, slog.TextHandler.
 func (Secret) MarshalText() ([]byte, error) { return []byte(redactedText), nil }
 
 // UnmarshalText reads text as the secret, for decoders that use
