@@ -33,7 +33,7 @@ func appConnectionOps(t *testing.T) []opRunner {
 			call: func(ctx context.Context, c *okta.APIClient) (*okta.ProvisioningConnection, *okta.Response, error) {
 				return c.ApplicationAPI.SetDefaultProvisioningConnectionForApplication(ctx, okta.SetDefaultProvisioningConnectionForApplicationRequest{
 					AppID: "0oa1", Activate: okta.Ptr(true),
-					ProvisioningConnectionRequest: &okta.ProvisioningConnectionRequest{Profile: okta.ProvisioningConnectionProfile{AuthScheme: okta.ProvisioningAuthToken, Token: "scim-bearer-token"}},
+					ProvisioningConnectionRequest: &okta.ProvisioningConnectionRequest{Profile: okta.ProvisioningConnectionProfile{AuthScheme: okta.ProvisioningAuthToken, Token: okta.NewSecret("scim-bearer-token")}},
 				})
 			},
 			method: "POST", uri: "/api/v1/apps/0oa1/connections/default?activate=true",
@@ -48,7 +48,7 @@ func appConnectionOps(t *testing.T) []opRunner {
 			call: func(ctx context.Context, c *okta.APIClient) (*okta.ProvisioningConnection, *okta.Response, error) {
 				return c.ApplicationAPI.SetDefaultProvisioningConnectionForApplication(ctx, okta.SetDefaultProvisioningConnectionForApplicationRequest{
 					AppID: "0oa1", Activate: okta.Ptr(false),
-					ProvisioningConnectionRequest: &okta.ProvisioningConnectionRequest{Profile: okta.ProvisioningConnectionProfile{AuthScheme: okta.ProvisioningAuthToken, Token: "t"}},
+					ProvisioningConnectionRequest: &okta.ProvisioningConnectionRequest{Profile: okta.ProvisioningConnectionProfile{AuthScheme: okta.ProvisioningAuthToken, Token: okta.NewSecret("t")}},
 				})
 			},
 			method: "POST", uri: "/api/v1/apps/0oa1/connections/default?activate=false",

@@ -95,13 +95,13 @@ func secretOps() []opRunner {
 			call: func(ctx context.Context, c *okta.APIClient) (*okta.OAuth2ClientSecret, *okta.Response, error) {
 				return c.ApplicationAPI.CreateOAuth2ClientSecret(ctx, okta.CreateOAuth2ClientSecretRequest{AppID: "0oa/1",
 					OAuth2ClientSecretRequestBody: &okta.OAuth2ClientSecretRequestBody{
-						ClientSecret: "my-own-secret-of-at-least-32-characters", Status: okta.OAuth2ClientCredentialInactive}})
+						ClientSecret: okta.NewSecret("my-own-secret-of-at-least-32-characters"), Status: okta.OAuth2ClientCredentialInactive}})
 			},
 			method: "POST", uri: base, body: `{"client_secret":"my-own-secret-of-at-least-32-characters","status":"INACTIVE"}`,
 			status: 201, resp: appSecretJSON,
 			check: func(t *testing.T, s *okta.OAuth2ClientSecret) {
 				assert.Equal(t, "ocs2f4zrZbs8nUa7p0g4", s.ID)
-				assert.Equal(t, "DRUFXGF9XbLnS9k-Sla3x3POBiIxDreBCdZuFs5B", string(s.ClientSecret))
+				assert.Equal(t, "DRUFXGF9XbLnS9k-Sla3x3POBiIxDreBCdZuFs5B", s.ClientSecret.Reveal())
 				assert.Equal(t, okta.OAuth2ClientCredentialActive, s.Status)
 				assert.Equal(t, "2023-02-21T20:08:24.000Z", s.Created)
 				assert.NotContains(t, fmt.Sprintf("%v %+v", s, *s), "DRUFXGF9", "the secret never prints")

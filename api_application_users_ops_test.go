@@ -22,7 +22,7 @@ func appUserOps(t *testing.T) []opRunner {
 				return c.ApplicationAPI.AssignUserToApplication(ctx, okta.AssignUserToApplicationRequest{AppID: "0oa1", AppUser: &okta.AppUser{
 					ID:          "00u1a2b3c4d5e6f7g8h9",
 					Scope:       "USER",
-					Credentials: okta.AppUserCredentials{UserName: "jdoe@example.com", Password: okta.AppUserPasswordCredential{Value: "c0rrect-h0rse"}},
+					Credentials: okta.AppUserCredentials{UserName: "jdoe@example.com", Password: okta.AppUserPasswordCredential{Value: okta.NewSecret("c0rrect-h0rse")}},
 					Profile:     map[string]any{"department": "Engineering", "seats": 3, "admin": false},
 				}})
 			},

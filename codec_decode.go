@@ -188,7 +188,7 @@ func zeroEncodesNull(t reflect.Type) bool {
 }
 
 // special decodes the types the codec treats other than by their kind (times,
-// json.Number, json.RawMessage, Links), and reports whether v was one.
+// json.Number, json.RawMessage, Links, Secret), and reports whether v was one.
 func (d *decoder) special(v reflect.Value, t reflect.Type, c byte) (bool, error) {
 	switch t {
 	case timeType:
@@ -211,6 +211,12 @@ func (d *decoder) special(v reflect.Value, t reflect.Type, c byte) (bool, error)
 		return true, err
 	case linksType:
 		return true, d.linksValue(v, c)
+	case secretType:
+		text, err := d.stringValue(c)
+		if err == nil {
+			v.Set(reflect.ValueOf(NewSecret(text)))
+		}
+		return true, err
 	}
 	return false, nil
 }

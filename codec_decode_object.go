@@ -135,7 +135,11 @@ func (o *objectDecode) keepText(fi int, role keptRole, raw []byte) error {
 	if err := o.keep(len(raw)); err != nil {
 		return err
 	}
-	o.w.kept = append(o.w.kept, fieldText(fi, role, raw))
+	m := fieldText(fi, role, raw)
+	if o.p.fields[fi].kind == kindSecret {
+		m = maskedMember(m) // a Secret's value is kept as the Secret would hold it
+	}
+	o.w.kept = append(o.w.kept, m)
 	if o.textAt != nil {
 		o.textAt[fi] = int32(len(o.w.kept))
 	}

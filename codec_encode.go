@@ -53,7 +53,7 @@ func marshalAny(value any) ([]byte, error) {
 
 // value appends the JSON encoding of v.
 func (e encoder) value(b []byte, v reflect.Value) ([]byte, error) {
-	if e.reveal && v.Type() == secretType && v.String() == redactedText {
+	if e.reveal && v.Type() == secretType && revealValue(v) == redactedText {
 		return nil, errRedactedSecret
 	}
 	if b, done := e.special(b, v); done {
@@ -124,7 +124,7 @@ func (e encoder) special(b []byte, v reflect.Value) ([]byte, bool) {
 		}
 		return append(b, raw...), true
 	case secretType:
-		if s := v.String(); e.reveal || s == "" {
+		if s := revealValue(v); e.reveal || s == "" {
 			return appendString(b, s), true
 		}
 		return append(b, redactedJSON...), true
@@ -245,6 +245,10 @@ func (e encoder) field(b []byte, w *wire, i int, f *fieldPlan, fv reflect.Value,
 	}
 	return e.value(b, fv)
 }
+
+// revealValue returns the text of v, a Secret, read through reflection so
+// that a Secret reached through an unexported field can be sent too.
+func revealValue(v reflect.Value) string { return maskString(v.Field(0).String()) }
 
 // modelState returns v, addressable, and its wire: the zero wire for a
 // struct without one.

@@ -62,6 +62,7 @@ type member struct {
 	nameLen uint32   // the bytes of text that are the name: 0 unless extraMember
 	field   uint8    // strayValue and sourceText: the field's index in the type's plan
 	role    keptRole // why the member is kept
+	masked  bool     // the value is XOR-masked as a Secret is (see maskString)
 }
 
 // extra returns the kept form of an undeclared member.
@@ -74,11 +75,24 @@ func fieldText(field int, role keptRole, raw []byte) member {
 	return member{text: string(raw), field: uint8(field), role: role}
 }
 
+// maskedMember returns m with its value masked as a Secret is: the value of a
+// Secret field or one SetExtra was given, which no reflection walker may show.
+func maskedMember(m member) member {
+	m.text = m.name() + maskString(m.raw())
+	m.masked = true
+	return m
+}
+
 // name is the member's name: an extraMember's own, "" for a field's text.
 func (m *member) name() string { return m.text[:m.nameLen] }
 
 // raw is the member's value as JSON text.
-func (m *member) raw() string { return m.text[m.nameLen:] }
+func (m *member) raw() string {
+	if m.masked {
+		return maskString(m.text[m.nameLen:])
+	}
+	return m.text[m.nameLen:]
+}
 
 // isExtra reports whether m is the undeclared member called name.
 func (m *member) isExtra(name string) bool {
@@ -117,8 +131,9 @@ func (w *wire) ExtraNames() []string {
 }
 
 // SetExtra sets a member the model does not declare to the JSON encoding of
-// value (a Secret is encoded in full: this is what the SDK sends). A name the
-// model declares as a field is not written from here: set the field instead.
+// value (a Secret is encoded in full: this is what the SDK sends; the model
+// keeps it masked, as a Secret). A name the model declares as a field is not
+// written from here: set the field instead.
 func (w *wire) SetExtra(name string, value any) error {
 	raw, err := marshalAny(value)
 	if err != nil {
@@ -127,12 +142,12 @@ func (w *wire) SetExtra(name string, value any) error {
 	kept := slices.Clone(w.kept) // copies of a model must not share edits
 	for i := range kept {
 		if kept[i].isExtra(name) {
-			kept[i] = extra(name, raw)
+			kept[i] = maskedMember(extra(name, raw))
 			w.kept = kept
 			return nil
 		}
 	}
-	w.kept = append(kept, extra(name, raw))
+	w.kept = append(kept, maskedMember(extra(name, raw)))
 	return nil
 }
 

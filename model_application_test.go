@@ -185,7 +185,7 @@ func TestApplicationCorpusTypedAccess(t *testing.T) {
 
 		oc := app.Credentials.OAuthClient
 		assert.Equal(t, "0oa8x1a2b3C4d5E6f7g8", oc.ClientID)
-		assert.Equal(t, "z8Qx-4yW_mK2pL9vB7cN1dR5tH3jF6gS0aE", string(oc.ClientSecret))
+		assert.Equal(t, "z8Qx-4yW_mK2pL9vB7cN1dR5tH3jF6gS0aE", oc.ClientSecret.Reveal())
 		assert.Equal(t, okta.AuthMethodClientSecretBasic, oc.TokenEndpointAuthMethod)
 		require.NotNil(t, oc.AutoKeyRotation, "an explicit false is kept as a non-nil pointer")
 		assert.False(t, *oc.AutoKeyRotation)

@@ -110,9 +110,9 @@ func TestOpenIDConnectClient(t *testing.T) {
 	app := e.create(t, okta.NewOpenIDConnectApplication("oidc", okta.OIDCWeb, "https://app.example.com/cb"), true)
 	oc := app.Credentials.OAuthClient
 	assert.NotEmpty(t, oc.ClientID)
-	require.NotEmpty(t, string(oc.ClientSecret))
+	require.NotEmpty(t, oc.ClientSecret.Reveal())
 	for _, verb := range []string{"%v", "%+v", "%#v", "%s"} {
-		assert.NotContains(t, fmt.Sprintf(verb, app), string(oc.ClientSecret), "printed with "+verb)
+		assert.NotContains(t, fmt.Sprintf(verb, app), oc.ClientSecret.Reveal(), "printed with "+verb)
 	}
 	assert.Contains(t, app.Settings.OAuthClient.RedirectURIs, "https://app.example.com/cb")
 }

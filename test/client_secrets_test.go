@@ -48,7 +48,7 @@ func TestClientSecretsLifecycle(t *testing.T) {
 	assert.NotEmpty(t, fresh.SecretHash)
 	assert.Equal(t, okta.OAuth2ClientCredentialActive, fresh.Status, "Okta's default status")
 	assert.NotEmpty(t, fresh.Links.Href("deactivate"))
-	assert.NotContains(t, fmt.Sprintf("%v %+v", fresh.ClientSecret, fresh.ClientSecret), string(fresh.ClientSecret),
+	assert.NotContains(t, fmt.Sprintf("%v %+v", fresh.ClientSecret, fresh.ClientSecret), fresh.ClientSecret.Reveal(),
 		"a Secret does not print itself")
 
 	// Get: the hash, not the secret.
@@ -132,7 +132,7 @@ func tokenStatus(t *testing.T, e *env, clientID string, secret okta.Secret) int 
 	req, err := http.NewRequestWithContext(ctx(t), http.MethodPost, e.orgURL+"/oauth2/default/v1/token", strings.NewReader(form.Encode()))
 	require.NoError(t, err)
 	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
-	req.SetBasicAuth(url.QueryEscape(clientID), url.QueryEscape(string(secret)))
+	req.SetBasicAuth(url.QueryEscape(clientID), url.QueryEscape(secret.Reveal()))
 	resp, err := http.DefaultClient.Do(req)
 	require.NoError(t, err)
 	defer resp.Body.Close()

@@ -33,7 +33,7 @@ func TestProvisioningAndFeatures(t *testing.T) {
 		AppID:    app.ID,
 		Activate: okta.Ptr(true),
 		ProvisioningConnectionRequest: &okta.ProvisioningConnectionRequest{
-			Profile: okta.ProvisioningConnectionProfile{AuthScheme: okta.ProvisioningAuthToken, Token: token},
+			Profile: okta.ProvisioningConnectionProfile{AuthScheme: okta.ProvisioningAuthToken, Token: okta.NewSecret(token)},
 		},
 	})
 	require.NoError(t, err)

@@ -109,7 +109,7 @@ func rotate(ctx context.Context, apps *okta.ApplicationAPI, tok *tokenClient, ap
 		return err
 	}
 	fmt.Printf("the app has one secret, %s (%s, hash %s)\n", old.ID, old.Status, old.SecretHash)
-	if oldSecret != "" {
+	if !oldSecret.IsZero() {
 		if err := tok.waitAccepted(ctx, clientID, oldSecret); err != nil {
 			return fmt.Errorf("the current secret %s: %w", old.ID, err)
 		}
@@ -121,7 +121,7 @@ func rotate(ctx context.Context, apps *okta.ApplicationAPI, tok *tokenClient, ap
 	if err != nil {
 		return fmt.Errorf("creating a new secret: %w", err)
 	}
-	if fresh.ClientSecret == "" {
+	if fresh.ClientSecret.IsZero() {
 		return fmt.Errorf("the answer for the new secret %s has no client_secret", fresh.ID)
 	}
 	fmt.Printf("created secret %s (%s)\n", fresh.ID, fresh.Status)
@@ -139,7 +139,7 @@ func rotate(ctx context.Context, apps *okta.ApplicationAPI, tok *tokenClient, ap
 		return fmt.Errorf("deactivating the old secret %s: %w", old.ID, err)
 	}
 	fmt.Printf("deactivated the old secret %s\n", old.ID)
-	if oldSecret != "" {
+	if !oldSecret.IsZero() {
 		if err := tok.waitRefused(ctx, clientID, oldSecret); err != nil {
 			return fmt.Errorf("the old secret %s: %w", old.ID, err)
 		}

@@ -81,7 +81,7 @@ func (c *tokenClient) request(ctx context.Context, clientID string, secret okta.
 	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
 	req.Header.Set("Accept", "application/json")
 	// RFC 6749 section 2.3.1: both are form-encoded before Basic encoding.
-	req.SetBasicAuth(url.QueryEscape(clientID), url.QueryEscape(string(secret)))
+	req.SetBasicAuth(url.QueryEscape(clientID), url.QueryEscape(secret.Reveal()))
 	resp, err := c.http.Do(req)
 	if err != nil {
 		return err
