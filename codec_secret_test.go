@@ -291,11 +291,6 @@ func TestSecretsNotSeenByReflection(t *testing.T) {
 	}
 }
 
-// recorder is a testify TestingT that keeps the failure message.
-type recorder struct{ msg strings.Builder }
-
-func (r *recorder) Errorf(format string, args ...any) { fmt.Fprintf(&r.msg, format, args...) }
-
 // testify's diff of two unequal models (go-spew with methods off) shows no
 // secret.
 func TestSecretsNotShownByTestifyDiff(t *testing.T) {
@@ -311,10 +306,10 @@ func TestSecretsNotShownByTestifyDiff(t *testing.T) {
 		"secrets":        {app.Credentials.OAuthClient.ClientSecret, user.Credentials.Password.Value},
 		"caller structs": {mySecret{app.Credentials.OAuthClient.ClientSecret}, mySecret{}},
 	} {
-		var r recorder
+		var r failureText
 		assert.False(t, assert.Equal(&r, pair[0], pair[1]), name)
-		require.NotEmpty(t, r.msg.String(), name)
-		assertNoPlantedSecret(t, name+" in testify's diff", r.msg.String())
+		require.NotEmpty(t, r.b.String(), name)
+		assertNoPlantedSecret(t, name+" in testify's diff", r.b.String())
 	}
 }
 
