@@ -94,7 +94,7 @@ func ExampleApplicationAPI_CreateApplication_structLiteral() {
 			},
 		},
 		Settings: okta.ApplicationSettings{
-			OAuthClient: okta.OpenIdConnectApplicationSettingsClient{
+			OAuthClient: &okta.OpenIdConnectApplicationSettingsClient{
 				ApplicationType: okta.OIDCService,
 				GrantTypes:      []okta.OAuthGrantType{okta.GrantClientCredentials},
 				ResponseTypes:   []okta.OAuthResponseType{okta.ResponseToken},

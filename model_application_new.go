@@ -38,7 +38,7 @@ func NewBrowserPluginApplication(label, loginURL, usernameField, passwordField, 
 // credentials to loginURL; users enter their own username and password.
 func NewAutoLoginApplication(label, loginURL string) *Application {
 	a := &Application{Label: label, SignOnMode: SignOnModeAutoLogin}
-	a.Settings.SignOn.LoginURL = loginURL
+	a.Settings.SignOn = &ApplicationSettingsSignOn{LoginURL: loginURL}
 	a.Credentials.Scheme = SchemeEditUsernameAndPassword
 	a.Credentials.UserNameTemplate = ApplicationCredentialsUsernameTemplate{Template: "${source.login}", Type: "BUILT_IN"}
 	return a
@@ -61,7 +61,8 @@ func NewSecurePasswordStoreApplication(label, url, usernameField, passwordField 
 // code flow with PKCE and no secret, a service the client credentials flow.
 func NewOpenIDConnectApplication(label string, kind OpenIdConnectApplicationType, redirectURIs ...string) *Application {
 	a := &Application{Name: "oidc_client", Label: label, SignOnMode: SignOnModeOpenIDConnect}
-	c := &a.Settings.OAuthClient
+	c := &OpenIdConnectApplicationSettingsClient{}
+	a.Settings.OAuthClient = c
 	c.ApplicationType = kind
 	c.RedirectURIs = redirectURIs
 	switch kind {
@@ -85,7 +86,8 @@ func NewOpenIDConnectApplication(label string, kind OpenIdConnectApplicationType
 // assertions for audience to ssoACSURL, naming the user by their Okta username.
 func NewSamlApplication(label, ssoACSURL, audience string) *Application {
 	a := &Application{Label: label, SignOnMode: SignOnModeSAML20}
-	s := &a.Settings.SignOn
+	s := &ApplicationSettingsSignOn{}
+	a.Settings.SignOn = s
 	s.SsoAcsURL = ssoACSURL
 	s.Recipient = ssoACSURL
 	s.Destination = ssoACSURL

@@ -4,16 +4,21 @@ package okta
 // and App, SignOn and OAuthClient, which hold the members of the mode-specific
 // objects. Catalog apps put keys of their own in settings.app; read and set
 // those with Settings.App.Extra and SetExtra.
+//
+// SignOn and OAuthClient are pointers: nil when the app has no such member
+// (only auto-login, SAML and WS-Fed apps have settings.signOn, only OIDC
+// apps settings.oauthClient). Together they are most of an app's size, and
+// a page of apps of other modes does not carry them.
 type ApplicationSettings struct {
-	IdentityStoreID    string                                 `json:"identityStoreId"`
-	ImplicitAssignment *bool                                  `json:"implicitAssignment"`
-	InlineHookID       string                                 `json:"inlineHookId"`
-	Notes              ApplicationSettingsNotes               `json:"notes"`
-	Notifications      ApplicationSettingsNotifications       `json:"notifications"`
-	App                ApplicationSettingsApplication         `json:"app"`           // bookmark, basic auth, SWA, SPS, WS-Fed and SAML app settings
-	SignOn             ApplicationSettingsSignOn              `json:"signOn"`        // auto-login and SAML sign-on settings
-	OAuthClient        OpenIdConnectApplicationSettingsClient `json:"oauthClient"`   // OpenID Connect client settings
-	EmOptInStatus      string                                 `json:"emOptInStatus"` // read-only: such as "NOT_OPTED_IN"
+	IdentityStoreID    string                                  `json:"identityStoreId"`
+	ImplicitAssignment *bool                                   `json:"implicitAssignment"`
+	InlineHookID       string                                  `json:"inlineHookId"`
+	Notes              ApplicationSettingsNotes                `json:"notes"`
+	Notifications      ApplicationSettingsNotifications        `json:"notifications"`
+	App                ApplicationSettingsApplication          `json:"app"`           // bookmark, basic auth, SWA, SPS, WS-Fed and SAML app settings
+	SignOn             *ApplicationSettingsSignOn              `json:"signOn"`        // auto-login and SAML sign-on settings; nil when absent
+	OAuthClient        *OpenIdConnectApplicationSettingsClient `json:"oauthClient"`   // OpenID Connect client settings; nil when absent
+	EmOptInStatus      string                                  `json:"emOptInStatus"` // read-only: such as "NOT_OPTED_IN"
 	wire
 }
 

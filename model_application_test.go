@@ -815,3 +815,30 @@ func TestCsrCertificateRequest(t *testing.T) {
 		})
 	}
 }
+
+// TestApplicationModeBlocksArePointers: settings.signOn and
+// settings.oauthClient are nil when Okta sends none, and a null or empty one
+// still round-trips as sent.
+func TestApplicationModeBlocksArePointers(t *testing.T) {
+	var bookmark okta.Application
+	require.NoError(t, json.Unmarshal([]byte(`{"signOnMode":"BOOKMARK","settings":{"app":{"url":"https://x.example"}}}`), &bookmark))
+	assert.Nil(t, bookmark.Settings.SignOn)
+	assert.Nil(t, bookmark.Settings.OAuthClient)
+
+	for _, doc := range []string{
+		`{"settings":{"oauthClient":null,"signOn":{}}}`,
+		`{"settings":{"oauthClient":{"redirect_uris":[]},"signOn":null}}`,
+		`{"settings":{}}`,
+	} {
+		var app okta.Application
+		require.NoError(t, json.Unmarshal([]byte(doc), &app), doc)
+		out, err := okta.MarshalWire(&app)
+		require.NoError(t, err)
+		assert.JSONEq(t, doc, string(out), doc)
+	}
+
+	oidc := okta.NewOpenIDConnectApplication("x", okta.OIDCWeb, "https://x.example/cb")
+	require.NotNil(t, oidc.Settings.OAuthClient)
+	assert.Equal(t, []string{"https://x.example/cb"}, oidc.Settings.OAuthClient.RedirectURIs)
+	assert.Nil(t, oidc.Settings.SignOn)
+}
