@@ -7,7 +7,6 @@ package okta
 import (
 	"strings"
 	"sync"
-	"sync/atomic"
 )
 
 // route is one operation: its operationId, HTTP method and path template.
@@ -110,37 +109,22 @@ var routes = [...]route{
 // are equal or either is a parameter. Only the prefix is compared, not what
 // follows: a router that matches a literal segment first may take the rest
 // anywhere, and none of these words is an id Okta issues. The result is nil
-// when tmpl has no such parameter; it is worked out once per template and
-// cached.
+// when tmpl has no such parameter; it is worked out once for every route.
 func reservedSegments(tmpl string) [][]string {
-	if m := reservedCache.Load(); m != nil {
-		if r, ok := (*m)[tmpl]; ok {
-			return r
-		}
+	if r, ok := reservedByTemplate()[tmpl]; ok {
+		return r
 	}
-	r := computeReserved(tmpl)
-	reservedMu.Lock()
-	defer reservedMu.Unlock()
-	old := reservedCache.Load()
-	m := make(map[string][][]string, 1)
-	if old != nil {
-		m = make(map[string][][]string, len(*old)+1)
-		for k, v := range *old {
-			m[k] = v
-		}
-	}
-	m[tmpl] = r
-	reservedCache.Store(&m)
-	return r
+	return computeReserved(tmpl) // not a route of the spec: only tests build such calls
 }
 
-// reservedCache maps a template to its reservedSegments. It is replaced, never
-// changed, so that a lookup costs one atomic load and takes no lock; a miss
-// (the first call of each template) copies it under reservedMu.
-var (
-	reservedCache atomic.Pointer[map[string][][]string]
-	reservedMu    sync.Mutex
-)
+// reservedByTemplate is reservedSegments of every route, worked out once.
+var reservedByTemplate = sync.OnceValue(func() map[string][][]string {
+	m := make(map[string][][]string, len(routes))
+	for _, r := range routes {
+		m[r.path] = computeReserved(r.path)
+	}
+	return m
+})
 
 func computeReserved(tmpl string) [][]string {
 	segs := splitPath(tmpl)
