@@ -40,58 +40,41 @@ func main() {
 		log.Fatal("no raw benchmark output given")
 	}
 	if *cmdFile != "" {
-		data, err := os.ReadFile(*cmdFile)
-		if err != nil {
-			log.Fatal(err)
-		}
-		*cmdline = string(data)
+		*cmdline = string(readFile(*cmdFile))
 	}
 	res := newResults()
 	for _, f := range flag.Args() {
-		data, err := os.ReadFile(f)
-		if err != nil {
-			log.Fatal(err)
-		}
-		res.parse(data)
+		res.parse(readFile(f))
 	}
 	if len(res.values) == 0 {
 		log.Fatal("no benchmark lines in the input")
 	}
-	var stat []byte
-	if *benchstatFile != "" {
-		var err error
-		if stat, err = os.ReadFile(*benchstatFile); err != nil {
-			log.Fatal(err)
-		}
-	}
-	var notes []byte
-	if *notesFile != "" {
-		var err error
-		if notes, err = os.ReadFile(*notesFile); err != nil {
-			log.Fatal(err)
-		}
-	}
 	m := machine(res)
 	if *loadFile != "" {
-		data, err := os.ReadFile(*loadFile)
-		if err != nil {
-			log.Fatal(err)
-		}
-		m.load = loadAverages(string(data))
+		m.load = loadAverages(string(readFile(*loadFile)))
 	}
-	doc := render(res, m, *cmdline, stat, notes)
+	doc := render(res, m, *cmdline, readFile(*benchstatFile), readFile(*notesFile))
 	if *codecFile != "" {
-		data, err := os.ReadFile(*codecFile)
-		if err != nil {
-			log.Fatal(err)
-		}
 		var b bytes.Buffer
-		renderCodec(func(format string, args ...any) { fmt.Fprintf(&b, format, args...) }, parseCodec(data), *codecCmd)
+		renderCodec(func(format string, args ...any) { fmt.Fprintf(&b, format, args...) }, parseCodec(readFile(*codecFile)), *codecCmd)
 		doc = append(doc, b.Bytes()...)
 	}
 	if err := os.WriteFile(*outFile, doc, 0o644); err != nil {
 		log.Fatal(err)
 	}
+}
+
+// readFile returns the file's contents, nil for the path "" (an input not
+// given), and ends the program on any error.
+func readFile(path string) []byte {
+	if path == "" {
+		return nil
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		log.Fatal(err)
+	}
+	return data
 }
 
 // key names one series: a scenario (the benchmark name without "Benchmark",
