@@ -56,7 +56,8 @@ type Error struct {
 	// is consumed and its Request holds no credential (see Response).
 	Response *Response
 	// Body is the response body as read, at most 64 KiB, with the client's
-	// own credentials (should the server echo them) replaced by [REDACTED].
+	// own credentials and the shapes of secrets (tokens, client secrets,
+	// passwords a server echoes back) replaced by [REDACTED].
 	Body []byte
 
 	method, path string // the request, for the message (no query: it is the caller's data)

@@ -282,7 +282,7 @@ func TestErrorAndLogScrubSecrets(t *testing.T) {
 				fields += c.ErrorSummary
 			}
 			assert.NotContains(t, fields, testToken, "the token is not kept in the error's fields")
-			for _, out := range []string{err.Error(), fmt.Sprintf("%+v", err), logged} {
+			for _, out := range []string{err.Error(), fmt.Sprintf("%+v", err), logged, string(oe.Body)} {
 				assertNoSecret(t, out)
 				for _, s := range []string{jwt[:20], "SECRET-"} {
 					assert.NotContains(t, out, s)

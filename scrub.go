@@ -20,13 +20,17 @@ const redacted = "[REDACTED]"
 // client assertion, an ID token), an Okta API token, and the members and form
 // fields that carry a secret (a client secret, a password, a provisioning
 // token, a page cursor). Each match keeps its group 1, the name, and loses
-// the secret.
+// the secret. Members are matched as JSON writes them and inside a JSON
+// string, where their quotes are escaped.
 var secretShapes = sync.OnceValue(func() []*regexp.Regexp {
 	return []*regexp.Regexp{
 		regexp.MustCompile(`(?i)\b((?:SSWS|Bearer|DPoP|Basic)\s+)[A-Za-z0-9._~+/=-]{8,}`),
 		regexp.MustCompile(`()\beyJ[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*(?:\.[A-Za-z0-9_-]*)?`),
 		regexp.MustCompile(`()\b00[A-Za-z0-9_-]{40}\b`),
 		regexp.MustCompile(`(?i)("` + secretNames + `"\s*:\s*")(?:[^"\\]|\\.)*`),
+		// The same member inside a JSON string (an error summary that quotes
+		// a document): quotes escaped once; the value ends at the next \".
+		regexp.MustCompile(`(?i)(\\"` + secretNames + `\\"\s*:\s*\\")(?:[^"\\]|\\[^"])*`),
 		regexp.MustCompile(`(?i)(\b` + secretNames + `=)[^"&\s,;}]+`),
 	}
 })
@@ -101,13 +105,17 @@ func (s *scrubber) text(t string) string {
 	return scrubShapes(t)
 }
 
-// bytes returns b without the client's own credentials; the rest is kept as
-// sent. It returns b itself when there is nothing to remove.
+// bytes returns b without the client's own credentials and without the
+// shapes of secrets (what text removes); the rest is kept as sent. It
+// returns b itself when there is nothing to remove.
 func (s *scrubber) bytes(b []byte) []byte {
 	for _, secret := range s.secrets() {
 		if strings.Contains(string(b), secret) {
 			b = []byte(strings.ReplaceAll(string(b), secret, redacted))
 		}
+	}
+	if t := scrubShapes(string(b)); t != string(b) {
+		b = []byte(t)
 	}
 	return b
 }
